@@ -1,0 +1,15 @@
+// `npm run bench`: prints figures and the targets the issues name. Never asserted in tests.
+import { benchParser } from './parser.ts';
+import { benchScoring } from './scoring.ts';
+
+const benches: [string, () => Promise<void>][] = [
+  ['parser', benchParser],
+  ['scoring', benchScoring],
+];
+
+const only = process.argv[2];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  console.log(`\n== ${name} ==`);
+  await run();
+}

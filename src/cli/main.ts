@@ -1,0 +1,53 @@
+import { UsageError } from './io.ts';
+import { runParse, parseHelp } from './commands/parse.ts';
+
+interface Command {
+  summary: string;
+  help: string;
+  run: (args: string[]) => Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  parse: { summary: 'print the tool calls in a model output as JSON', help: parseHelp, run: runParse },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `tabeval: evals of small coding models, in the browser tab or here.
+
+Usage: tabeval <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run "tabeval <command> --help" for a command's options.`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`tabeval: unknown command "${name}". Run "tabeval --help" for the list.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`tabeval ${name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
