@@ -1,5 +1,8 @@
 import { UsageError } from './io.ts';
 import { runParse, parseHelp } from './commands/parse.ts';
+import { runSuiteCommand, suiteHelp } from './commands/suite.ts';
+import { runScore, scoreHelp } from './commands/score.ts';
+import { runRescore, rescoreHelp } from './commands/rescore.ts';
 
 interface Command {
   summary: string;
@@ -9,6 +12,9 @@ interface Command {
 
 const commands: Record<string, Command> = {
   parse: { summary: 'print the tool calls in a model output as JSON', help: parseHelp, run: runParse },
+  suite: { summary: 'validate a suite file, or print its hash', help: suiteHelp, run: runSuiteCommand },
+  score: { summary: 'score model outputs against a suite', help: scoreHelp, run: runScore },
+  rescore: { summary: "re-score a report's outputs with today's parser and scorers", help: rescoreHelp, run: runRescore },
 };
 
 function usage(): string {

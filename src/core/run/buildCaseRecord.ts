@@ -1,0 +1,44 @@
+import type { FinishReason, GenerationUsage } from '../engine.ts';
+import type { ReportCase } from '../report/schema.ts';
+import type { Suite, SuiteCase } from '../suite/types.ts';
+import { scoreCase } from '../scoring/scoreCase.ts';
+import { sha256Hex } from '../hash/sha256Hex.ts';
+
+/** What a generation produced for one case, before scoring. */
+export interface CaseOutcome {
+  output: string | null;
+  error?: string;
+  usage: GenerationUsage | null;
+  finishReason: FinishReason | null;
+  durationMs: number | null;
+}
+
+/**
+ * Scores one case's outcome with today's parser and scorers and builds its report record
+ * (output hash, parsed calls, every verdict). Never throws for any output text.
+ */
+export async function buildCaseRecord(suite: Suite, c: SuiteCase, outcome: CaseOutcome): Promise<ReportCase> {
+  const scored = scoreCase(
+    suite,
+    c,
+    outcome.output,
+    outcome.error === undefined ? undefined : { error: outcome.error },
+  );
+  const record: ReportCase = {
+    id: c.id,
+    category: c.category,
+    output: outcome.output,
+    outputHash: outcome.output === null ? null : await sha256Hex(outcome.output),
+    calls: scored.parsed.calls.map((call) => ({ ...call })),
+    nearMisses: scored.parsed.nearMisses.map((m) => ({ ...m })),
+    verdicts: scored.verdicts,
+    score: scored.score,
+    passed: scored.passed,
+    reasons: scored.reasons,
+    usage: outcome.usage,
+    finishReason: outcome.finishReason,
+    durationMs: outcome.durationMs,
+  };
+  if (scored.error !== undefined) record.error = scored.error;
+  return record;
+}
