@@ -34,6 +34,8 @@ export interface RunInput {
   signal?: AbortSignal;
   /** Per-case limit; a case over it is recorded with error `timeout` and the run goes on. */
   caseTimeoutMs?: number;
+  /** How long to wait for an aborted generation to settle before moving on (default 5 s). */
+  abortGraceMs?: number;
   /** Milliseconds clock; injectable for tests. */
   now?: () => number;
   onProgress?: (p: RunProgress) => void;
@@ -160,8 +162,12 @@ async function raceStopAndTimeout(
     const winner = await Promise.race(contenders);
     if (winner === 'stopped' || winner === 'timeout') {
       await input.engine.abort();
-      // Let the aborted generation settle so it cannot write into the next case.
-      await generation.catch(() => undefined);
+      // Let the aborted generation settle so its tokens cannot stream into the next case, but
+      // never wait forever on an engine that does not answer.
+      await Promise.race([
+        generation.catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, input.abortGraceMs ?? 5000)),
+      ]);
     }
     return winner;
   } finally {
