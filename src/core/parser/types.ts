@@ -25,6 +25,13 @@ export type NearMissKind =
   | 'multiple-objects' // two or more JSON objects in one <tool_call>
   | 'not-a-call'; // valid JSON in a tag or json fence that is not a call (no "name", not an object)
 
+/**
+ * One near miss: its kind, its span (UTF-16 offsets, `end` exclusive) and a plain-words detail.
+ * A near miss found inside `<tool_call>…</tool_call>` spans the whole block, and that block is removed
+ * from `ParseResult.text` like a call (kinds `bad-json`, `multiple-objects`, `tool-key`, `not-a-call`).
+ * Every other near miss leaves its text in place: `unclosed-tag` spans the opening tag alone, fence
+ * near misses span the fence. Calls and near misses never overlap (see `removedSpans`).
+ */
 export interface NearMiss {
   kind: NearMissKind;
   start: number;
@@ -33,7 +40,11 @@ export interface NearMiss {
   detail: string;
 }
 
-/** What `parseToolCalls` returns. `text` is the input with call spans removed, trimmed at both ends. */
+/**
+ * What `parseToolCalls` returns. `text` is the input with call spans (and whole `<tool_call>` blocks
+ * that held no call) removed, the pieces joined directly, trimmed at both ends. `calls` and
+ * `nearMisses` are each in document order.
+ */
 export interface ParseResult {
   text: string;
   calls: ToolCall[];
