@@ -3,7 +3,7 @@ import { runSuite } from '../../core/run/runSuite.ts';
 import { parseReportJson } from '../../core/report/parseReportJson.ts';
 import { reportSuite } from '../../core/report/reportSuite.ts';
 import { diffCaseVerdicts } from '../../core/report/diffCaseVerdicts.ts';
-import { formatPercent } from '../../core/report/renderTextSummary.ts';
+import { formatPercent } from '../../core/scoring/scorers.ts';
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import type { GenerationParams } from '../../core/engine.ts';
 import { DEFAULT_PARAMS } from '../../core/run/defaultParams.ts';
@@ -32,8 +32,8 @@ export async function runRescore(args: string[]): Promise<number> {
   if (!suite.ok) {
     throw new UsageError(`${file}: the suite embedded in the report is not valid:\n${suite.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   }
-  const recorded = new Map<string, RecordedOutput>(
-    old.cases.map((c) => [c.id, { output: c.output, usage: c.usage, finishReason: c.finishReason as RecordedOutput['finishReason'] }]),
+  const recorded = new Map(
+    old.cases.map((c): [string, RecordedOutput] => [c.id, { output: c.output, usage: c.usage, finishReason: c.finishReason }]),
   );
   const { report } = await runSuite({
     suite: suite.value,

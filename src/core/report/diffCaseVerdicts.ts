@@ -1,4 +1,5 @@
 import type { ReportCase } from './schema.ts';
+import { formatPercent } from '../scoring/scorers.ts';
 
 /** A case whose verdict differs between two scorings of the same outputs. */
 export interface VerdictChange {
@@ -27,7 +28,7 @@ export function diffCaseVerdicts(before: ReportCase[], after: ReportCase[]): Ver
     const lost = was.reasons.filter((r) => !now.reasons.includes(r));
     if (was.score === now.score && was.passed === now.passed && gained.length === 0 && lost.length === 0) continue;
     const parts: string[] = [];
-    if (was.score !== now.score) parts.push(`score ${fmt(was.score)} -> ${fmt(now.score)}`);
+    if (was.score !== now.score) parts.push(`score ${formatPercent(was.score)} -> ${formatPercent(now.score)}`);
     if (was.passed !== now.passed) parts.push(now.passed ? 'now passes' : 'now fails');
     if (gained.length > 0) parts.push(`new reasons: ${gained.join(', ')}`);
     if (lost.length > 0) parts.push(`reasons gone: ${lost.join(', ')}`);
@@ -43,6 +44,3 @@ function pick(c: ReportCase) {
   return { score: c.score, passed: c.passed, reasons: [...c.reasons] };
 }
 
-function fmt(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`;
-}

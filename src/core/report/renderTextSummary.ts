@@ -1,9 +1,5 @@
+import { formatPercent } from '../scoring/scorers.ts';
 import type { Report } from './schema.ts';
-
-/** Formats a unit value as a percentage with one decimal: 0.92857 -> "92.9%". */
-export function formatPercent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
 
 /**
  * A plain-text summary of a report for terminals: overall with its interval, macro, categories,
@@ -28,10 +24,10 @@ export function renderTextSummary(report: Report): string {
   lines.push('');
   const names = Object.keys(s.categories).sort();
   const width = Math.max(8, ...names.map((n) => n.length));
-  lines.push(`${'category'.padEnd(width)}  ${'mean'.padStart(6)}  passed`);
+  lines.push(`${'category'.padEnd(width)}  ${'mean'.padStart(7)}  passed`);
   for (const name of names) {
     const c = s.categories[name]!;
-    lines.push(`${name.padEnd(width)}  ${formatPercent(c.mean).padStart(6)}  ${c.passed}/${c.n}`);
+    lines.push(`${name.padEnd(width)}  ${formatPercent(c.mean).padStart(7)}  ${c.passed}/${c.n}`);
   }
   const failing = report.cases.filter((c) => !c.passed);
   if (failing.length > 0) {

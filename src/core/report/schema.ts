@@ -53,7 +53,7 @@ export const ReportCaseSchema = v.object({
   passed: v.boolean(),
   reasons: v.array(v.string()),
   usage: v.nullable(v.object({ reported: UsageFiguresSchema, measured: UsageFiguresSchema })),
-  finishReason: v.nullable(v.string()),
+  finishReason: v.nullable(v.picklist(['stop', 'length', 'abort', 'error', 'tool_calls'])),
   durationMs: nullableFinite,
 });
 

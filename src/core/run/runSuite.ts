@@ -8,7 +8,7 @@ import { QWEN_TOOLS_TEMPLATE } from '../suite/buildSystemPrompt.ts';
 import { sha256Hex } from '../hash/sha256Hex.ts';
 import { APP_VERSION } from '../version.ts';
 import { buildCaseRecord, type CaseOutcome } from './buildCaseRecord.ts';
-import { summarizeRecords } from './summarizeRecords.ts';
+import { summarizeRun } from '../stats/summarizeRun.ts';
 
 /** Progress of a run, emitted before each case and after it. */
 export interface RunProgress {
@@ -107,7 +107,7 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
     device: input.device ?? null,
     timings: { startedAt, finishedAt: new Date().toISOString(), totalMs: now() - t0, load: info.load },
     cases: records,
-    summary: summarizeRecords(records),
+    summary: summarizeRun(records),
   };
   return { report, stopped };
 }
@@ -145,6 +145,7 @@ async function raceStopAndTimeout(
     contenders.push(
       new Promise((resolve) => {
         const onAbort = () => resolve('stopped');
+        if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
         cleanups.push(() => signal.removeEventListener('abort', onAbort));
       }),

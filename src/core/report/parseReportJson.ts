@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { locateJsonError } from '../suite/locateJsonError.ts';
+import { formatIssue } from '../suite/formatIssue.ts';
+import { formatPath } from '../suite/formatPath.ts';
+import { sortIssues } from '../suite/sortIssues.ts';
+import { REPORT_SCHEMA_ID, ReportSchema, type Report } from './schema.ts';
+
+/** Largest report file accepted (characters of JSON text). */
+export const MAX_REPORT_CHARS = 50 * 1024 * 1024;
+const MAX_LISTED_ISSUES = 50;
+
+export type ReportValidation =
+  | { ok: true; value: Report }
+  | { ok: false; issues: { path: string; message: string }[] };
+
+/**
+ * Parses and validates the text of a report file: size, JSON syntax (with line and column),
+ * schema version, then every field against the `tabeval.report/1` schema, each problem with its
+ * path. Never throws; never trusts the file.
+ */
+export function parseReportJson(text: string): ReportValidation {
+  if (text.length > MAX_REPORT_CHARS) {
+    return fail('(root)', `the file is ${(text.length / 1048576).toFixed(1)} MB; reports over 50 MB are not read`);
+  }
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const at = locateJsonError(source);
+    const truncated = source.trimEnd().length > 0 && at !== undefined && at.offset >= source.trimEnd().length - 1;
+    return fail(
+      '(root)',
+      at === undefined
+        ? `invalid JSON: ${error instanceof Error ? error.message : String(error)}`
+        : `invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}${truncated ? ' (the file looks truncated)' : ''}`,
+    );
+  }
+  return validateReport(value);
+}
+
+/** Validates an already-parsed value as a report; see {@link parseReportJson}. */
+export function validateReport(value: unknown): ReportValidation {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('(root)', 'expected a tabeval report (a JSON object)');
+  }
+  const schema = (value as { schema?: unknown }).schema;
+  if (schema !== REPORT_SCHEMA_ID) {
+    return fail(
+      'schema',
+      typeof schema === 'string'
+        ? `unknown report schema "${schema}"; this version of tabeval reads "${REPORT_SCHEMA_ID}"`
+        : `missing "schema": "${REPORT_SCHEMA_ID}"; is this a tabeval report?`,
+    );
+  }
+  const parsed = v.safeParse(ReportSchema, value, { abortEarly: false });
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const issues = sortIssues(parsed.issues.map(formatIssue)).map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const listed = issues.slice(0, MAX_LISTED_ISSUES);
+  if (issues.length > listed.length) {
+    listed.push({ path: '(root)', message: `and ${issues.length - listed.length} more problems` });
+  }
+  return { ok: false, issues: listed };
+}
+
+function fail(path: string, message: string): ReportValidation {
+  return { ok: false, issues: [{ path, message }] };
+}

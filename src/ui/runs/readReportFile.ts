@@ -1,0 +1,33 @@
+import { MAX_REPORT_CHARS, parseReportJson } from '../../core/report/parseReportJson.ts';
+import { reportSuite } from '../../core/report/reportSuite.ts';
+import type { Report } from '../../core/report/schema.ts';
+import type { Suite } from '../../core/suite/types.ts';
+
+export type OpenedReport = { ok: true; report: Report; suite: Suite } | { ok: false; message: string };
+
+/**
+ * Reads a report file chosen by the user: refuses files over 50 MB before reading them, then
+ * validates the JSON and the suite inside. The message names the file and every problem's path.
+ */
+export async function readReportFile(file: File): Promise<OpenedReport> {
+  if (file.size > MAX_REPORT_CHARS) {
+    return { ok: false, message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; reports over 50 MB are not read.` };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return { ok: false, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = parseReportJson(text);
+  if (!parsed.ok) return { ok: false, message: listProblems(`${file.name} is not a valid tabeval report`, parsed.issues) };
+  const suite = reportSuite(parsed.value);
+  if (!suite.ok) return { ok: false, message: listProblems(`${file.name} holds an invalid suite`, suite.issues) };
+  return { ok: true, report: parsed.value, suite: suite.value };
+}
+
+function listProblems(head: string, issues: { path: string; message: string }[]): string {
+  const shown = issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`);
+  const more = issues.length > shown.length ? [`… and ${issues.length - shown.length} more`] : [];
+  return [`${head}:`, ...shown, ...more].join('\n');
+}
