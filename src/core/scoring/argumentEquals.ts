@@ -23,5 +23,7 @@ export function argumentEquals(expected: unknown, actual: unknown): boolean {
   const actualRecord = actual as Record<string, unknown>;
   const keys = Object.keys(expectedRecord);
   if (keys.length !== Object.keys(actualRecord).length) return false;
-  return keys.every((key) => Object.hasOwn(actualRecord, key) && argumentEquals(expectedRecord[key], actualRecord[key]));
+  return keys.every(
+    (key) => Object.hasOwn(actualRecord, key) && argumentEquals(expectedRecord[key], actualRecord[key]),
+  );
 }

@@ -25,7 +25,11 @@ import { declaredTypes, valueHasType } from './valueHasType.ts';
  *
  * At most one failure per parameter, the first found in the order above. Pure; never throws.
  */
-export function checkCall(expected: ExpectedCall, call: ToolCall, tool: ToolDefinition | undefined): string[] {
+export function checkCall(
+  expected: ExpectedCall,
+  call: ToolCall,
+  tool: ToolDefinition | undefined,
+): string[] {
   if (call.name !== expected.name) return ['wrong_name'];
   const schema = tool?.parameters;
   const properties = schema?.properties;
@@ -53,7 +57,7 @@ export function checkCall(expected: ExpectedCall, call: ToolCall, tool: ToolDefi
     const schemaTypes = declaredTypes(propertySchema);
     let value: unknown = raw;
     if (fromXml && typeof raw === 'string') {
-      const matcher = matchers[param];
+      const matcher = Object.hasOwn(matchers, param) ? matchers[param] : undefined;
       const guide = schemaTypes.length > 0 ? schemaTypes : matcher && 'type' in matcher ? [matcher.type] : [];
       const converted = convertXmlValue(raw, guide);
       if (!converted.ok) {

@@ -1,6 +1,8 @@
-// The last "Answer:" wins. Word-bounded so "reanswer:" does not count; markdown emphasis around the
-// word ("**Answer:**", "**Answer**:") is allowed because models write it.
-const MARKER = /(?<![\p{L}\p{N}_])answer[*_]{0,3}[ \t]*:[*_]{0,3}/giu;
+// The last "Answer:" wins. Not preceded by a letter or digit, so "reanswer:" does not count (an
+// underscore may precede it: "__Answer__:"); markdown emphasis around the word is allowed because
+// models write it ("**Answer:**", "**Answer**:").
+const MARKER = /(?<![\p{L}\p{N}])answer[*_]{0,3}[ \t]*:[*_]{0,3}/giu;
+const SPACE = /\s/u;
 // One layer of wrapping at a time: code spans/fences, quotes, emphasis.
 const WRAPPERS: readonly (readonly [string, string])[] = [
   ['```', '```'],
@@ -18,8 +20,8 @@ const WRAPPERS: readonly (readonly [string, string])[] = [
 /**
  * The final answer in a model's reply, as written (not yet normalised).
  *
- * Finds the LAST `Answer:` marker anywhere in the text (case-insensitive, not preceded by a letter,
- * digit or underscore; markdown emphasis like `**Answer:**` allowed) and takes the first non-empty
+ * Finds the LAST `Answer:` marker anywhere in the text (case-insensitive, not preceded by a letter
+ * or digit; markdown emphasis like `**Answer:**` allowed) and takes the first non-empty
  * line after it: the rest of the marker's line, or the next non-empty line when the marker ends its
  * line. Without a marker the whole output is the answer. Then strips surrounding whitespace, one
  * trailing period, and matching wrappers (backticks, straight and curly quotes, `*`/`_` emphasis),
@@ -39,19 +41,40 @@ export function extractAnswer(output: string): string {
 
 /**
  * Strips surrounding whitespace, a trailing period and matching wrappers until none is left.
- * Exported for `scoreAnswer`, which applies it to the expected value too. Pure; never throws.
+ * Exported for `scoreAnswer`, which applies it to the expected value too. Works on indices and
+ * slices once, so it stays linear on hostile input (thousands of nested backticks).
+ * Pure; never throws.
  */
 export function stripWrapping(text: string): string {
-  let current = text.trim();
+  let start = 0;
+  let end = text.length;
+  const trim = () => {
+    while (start < end && isSpace(text, start)) start += 1;
+    while (end > start && isSpace(text, end - 1)) end -= 1;
+  };
+  trim();
   for (;;) {
-    let next = current.endsWith('.') && !current.endsWith('..') ? current.slice(0, -1).trimEnd() : current;
+    const before = end - start;
+    if (text[end - 1] === '.' && !(end - 2 >= start && text[end - 2] === '.')) {
+      end -= 1;
+      trim();
+    }
     for (const [open, close] of WRAPPERS) {
-      if (next.length >= open.length + close.length && next.startsWith(open) && next.endsWith(close)) {
-        next = next.slice(open.length, next.length - close.length).trim();
+      if (
+        end - start >= open.length + close.length &&
+        text.startsWith(open, start) &&
+        text.startsWith(close, end - close.length)
+      ) {
+        start += open.length;
+        end -= close.length;
+        trim();
         break;
       }
     }
-    if (next === current) return current;
-    current = next;
+    if (end - start === before) return text.slice(start, end);
   }
+}
+
+function isSpace(text: string, index: number): boolean {
+  return SPACE.test(text[index] ?? '');
 }

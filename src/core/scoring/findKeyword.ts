@@ -19,13 +19,25 @@ export interface FindKeywordOptions {
  * Pure; never throws.
  */
 export function findKeyword(text: string, keyword: string, options: FindKeywordOptions = {}): boolean {
-  const haystack = text.toLowerCase();
+  const haystack = lowerCased(text);
   const needle = keyword.toLowerCase();
   if (!options.wholeWord || needle === '') return haystack.includes(needle);
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     if (!isWordCharBefore(haystack, at) && !isWordCharAt(haystack, at + needle.length)) return true;
   }
   return false;
+}
+
+// Scorers look up several keywords in the same output: lower-case it once, not once per keyword.
+// A one-entry memo has no observable effect, so the function stays pure from the outside.
+let memoText = '';
+let memoLower = '';
+function lowerCased(text: string): string {
+  if (text !== memoText) {
+    memoText = text;
+    memoLower = text.toLowerCase();
+  }
+  return memoLower;
 }
 
 function isWordCharAt(text: string, index: number): boolean {

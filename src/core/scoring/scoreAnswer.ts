@@ -23,7 +23,9 @@ export function scoreAnswer(testCase: SuiteCase, output: string): Verdict {
   const answer = normalizeAnswer(extractAnswer(output));
   if (answer === '') return fail('no_answer');
   if ('equals' in expectation) {
-    return normalizeAnswer(stripWrapping(String(expectation.equals))) === answer ? pass() : fail('answer_mismatch');
+    return normalizeAnswer(stripWrapping(String(expectation.equals))) === answer
+      ? pass()
+      : fail('answer_mismatch');
   }
   const compiled = compileRegex(expectation.regex, 'iu');
   if (!compiled.ok) return fail('invalid_regex:answer');

@@ -23,10 +23,15 @@ const WRONG_NAME = 10_000;
  * - score = correct pairs / max(expected calls, made calls), 1 when both are 0: an extra call lowers
  *   the score just as a missing one does, and `passed` (score === 1) needs exactly the expected calls.
  *
- * A case with neither expectation scores 1 (`scoreCase` does not run this scorer for it).
+ * An empty `expected_calls` list expects no calls (each made call is an `extra_call`). A case with
+ * neither expectation scores 1 (`scoreCase` does not run this scorer for it).
  * Pure; never throws.
  */
-export function scoreCalls(testCase: SuiteCase, tools: readonly ToolDefinition[], parsed: ParseResult): Verdict {
+export function scoreCalls(
+  testCase: SuiteCase,
+  tools: readonly ToolDefinition[],
+  parsed: ParseResult,
+): Verdict {
   const made = parsed.calls;
   if (testCase.expect_no_call === true) {
     const passed = made.length === 0;
@@ -35,7 +40,8 @@ export function scoreCalls(testCase: SuiteCase, tools: readonly ToolDefinition[]
   const expected = testCase.expected_calls ?? [];
   const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
   const check = (want: ExpectedCall, call: ToolCall) => checkCall(want, call, toolsByName.get(want.name));
-  const pairs = testCase.call_order === 'exact' ? pairInOrder(expected, made, check) : pairBest(expected, made, check);
+  const pairs =
+    testCase.call_order === 'exact' ? pairInOrder(expected, made, check) : pairBest(expected, made, check);
 
   const reasons: string[] = [];
   let correct = 0;

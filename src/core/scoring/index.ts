@@ -1,0 +1,16 @@
+export { argumentEquals } from './argumentEquals.ts';
+export { checkCall } from './checkCall.ts';
+export { compileRegex, type CompiledRegex } from './compileRegex.ts';
+export { convertXmlValue, type ConvertedValue } from './convertXmlValue.ts';
+export { extractAnswer, stripWrapping } from './extractAnswer.ts';
+export { findKeyword, type FindKeywordOptions } from './findKeyword.ts';
+export { minCostAssignment } from './minCostAssignment.ts';
+export { normalizeAnswer } from './normalizeAnswer.ts';
+export { scoreAnswer } from './scoreAnswer.ts';
+export { scoreCalls } from './scoreCalls.ts';
+export { scoreCase, type ScoreCaseOptions } from './scoreCase.ts';
+export { scoreKeywords } from './scoreKeywords.ts';
+export { scorePunie } from './scorePunie.ts';
+export { formatPercent, scorerKinds, scorers, type ScorerDescriptor } from './scorers.ts';
+export { declaredTypes, valueHasType } from './valueHasType.ts';
+export type * from './types.ts';
