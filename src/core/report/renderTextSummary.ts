@@ -33,8 +33,11 @@ export function renderTextSummary(report: Report): string {
   if (failing.length > 0) {
     lines.push('');
     lines.push(`failing cases (${failing.length}):`);
+    const idWidth = Math.max(...failing.map((c) => c.id.length));
     for (const c of failing) {
-      lines.push(`  ${c.id}  ${formatPercent(c.score)}  ${c.reasons.join(', ') || '(no reason recorded)'}`);
+      lines.push(
+        `  ${c.id.padEnd(idWidth)}  ${formatPercent(c.score).padStart(7)}  ${c.reasons.join(', ') || '(no reason recorded)'}`,
+      );
     }
   }
   return lines.join('\n');

@@ -1,0 +1,109 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8');
+
+async function openReport(page: Page, name: string, body: string, recordedSpeed = false) {
+  await page.goto('./');
+  if (recordedSpeed) await page.getByTestId('replay-recorded-speed').check();
+  await page.getByTestId('open-report').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+}
+
+test.describe('open a report: re-score and results', () => {
+  test('shows the seed numbers, filters failures and explains a case', async ({ page }) => {
+    await openReport(page, 'punie-30b.report.json', fixture('punie-30b.report.json'));
+    await expect(page).toHaveURL(/#\/runs\/[\w-]+$/);
+    await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+    await expect(page.getByTestId('rescore-notice')).toContainText(/no case changed/i);
+    const categories = page.getByTestId('category-table');
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'reasoning' })).toContainText('50.0 %');
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'code_generation' })).toContainText('87.5 %');
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'tool_calling' })).toContainText('83.3 %');
+
+    const rows = page.getByTestId('case-row');
+    await expect(rows).toHaveCount(7);
+    await page.getByTestId('filter-failed').check();
+    await expect(rows).toHaveCount(4);
+    await expect(rows.first()).toHaveAttribute('data-case-id', /tool-01|tool-02|code-02|reason-02/);
+
+    await page.locator('[data-testid="case-row"][data-case-id="reason-02"]').click();
+    const detail = page.getByTestId('case-detail');
+    await expect(detail).toBeVisible();
+    await expect(detail.getByTestId('case-reason').first()).toContainText('O(log n)');
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+  });
+
+  test('lists the cases whose verdict changed since the report was recorded', async ({ page }) => {
+    const report = JSON.parse(fixture('punie-30b.report.json'));
+    const stale = report.cases.find((c: { id: string }) => c.id === 'reason-02');
+    Object.assign(stale, { score: 1, passed: true, reasons: [] });
+    await openReport(page, 'old.json', JSON.stringify(report));
+    const notice = page.getByTestId('rescore-notice');
+    await expect(notice).toContainText('1 case');
+    await expect(notice.getByTestId('rescore-change')).toContainText('reason-02');
+  });
+
+  test('an output full of HTML and script renders inert', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await openReport(page, 'hostile.report.json', fixture('hostile.report.json'));
+    await expect(page.getByTestId('results-view')).toBeVisible();
+    await page.getByTestId('case-row').first().click();
+    await expect(page.getByTestId('case-output')).toContainText('<img');
+    expect(await page.locator('main img, main script, main iframe, main a[href^="javascript"]').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(dialogs).toEqual([]);
+  });
+
+  test('a bad file gets a message that says what is wrong, and the page stays usable', async ({ page }) => {
+    await openReport(page, 'truncated.json', fixture('punie-30b.report.json').slice(0, 500));
+    await expect(page.getByTestId('open-report-error')).toContainText('truncated.json');
+    await expect(page.getByTestId('open-report-error')).toContainText('invalid JSON');
+    await openReport(page, 'v9.json', JSON.stringify({ schema: 'tabeval.report/9' }));
+    await expect(page.getByTestId('open-report-error')).toContainText('unknown report schema');
+    await page.getByTestId('playground-input').fill('<tool_call>{"name": "a"}</tool_call>');
+    await expect(page.getByTestId('call-name')).toHaveText('a');
+  });
+});
+
+test('a replay at recorded speed survives a reload: resumes without losing or repeating a case', async ({ page }) => {
+  // Every output streams at 40 tokens/s (about 1.5 s per case), so the reload lands mid-run.
+  const report = JSON.parse(fixture('punie-30b.report.json'));
+  const figures = { promptTokens: 100, completionTokens: 60, ttftMs: 50, prefillTps: 500, decodeTps: 40, e2eMs: 1500 };
+  for (const c of report.cases) c.usage = { reported: figures, measured: figures };
+  await openReport(page, 'slow.json', JSON.stringify(report), true);
+  await expect(page.getByTestId('run-progress')).toBeVisible();
+  await expect(page.getByTestId('run-count')).toHaveText(/^[2-5] of 7 cases$/, { timeout: 30_000 });
+  await expect(page.getByTestId('stream')).not.toBeEmpty();
+
+  await page.reload();
+  await expect(page.getByTestId('run-stopped')).toBeVisible();
+  const stoppedText = await page.getByTestId('run-stopped').textContent();
+  const doneBefore = Number(/after (\d+) of 7/.exec(stoppedText ?? '')?.[1]);
+  expect(doneBefore).toBeGreaterThanOrEqual(2);
+
+  const seen: string[] = [];
+  await page.exposeFunction('noteCase', (id: string) => seen.push(id));
+  await page.evaluate(() => {
+    const w = window as unknown as { noteCase: (id: string) => void };
+    new MutationObserver(() => {
+      const id = document.querySelector('[data-testid="current-case"]')?.textContent;
+      if (id) w.noteCase(id);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('resume-run').click();
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %', { timeout: 30_000 });
+
+  const ids = report.cases.map((c: { id: string }) => c.id);
+  const rerun = [...new Set(seen)];
+  // Only the unfinished cases ran after the reload, in suite order.
+  expect(rerun).toEqual(ids.slice(doneBefore));
+  const rows = page.getByTestId('case-row');
+  await expect(rows).toHaveCount(7);
+  const shownIds = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
+  expect(new Set(shownIds).size).toBe(7);
+});
