@@ -1,0 +1,101 @@
+import { didYouMean } from './didYouMean.ts';
+import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import { parameterMismatch, schemaTypes } from './parameterMismatch.ts';
+import type { CallEntry, CaseEntry, ToolEntry } from './suiteParts.ts';
+import type { Matcher } from './types.ts';
+
+function undeclared(name: string, tools: readonly ToolEntry[]): string {
+  const names = tools.map((tool) => tool.name);
+  const suggestion = didYouMean(name, names);
+  const hint =
+    suggestion !== undefined
+      ? `did you mean '${suggestion}'?`
+      : names.length === 0
+        ? 'the suite declares no tools'
+        : `declared: ${names.join(', ')}`;
+  return `tool '${name}' is not declared in tools (${hint})`;
+}
+
+/** Whether a `{"type": ...}` matcher can ever match a value of a parameter with these types. */
+function typesOverlap(matcherType: string, parameterTypes: readonly string[]): boolean {
+  const numeric = ['integer', 'number'];
+  return parameterTypes.some(
+    (type) => type === matcherType || (numeric.includes(type) && numeric.includes(matcherType)),
+  );
+}
+
+function matcherProblems(
+  matcher: Matcher,
+  schema: Record<string, unknown>,
+  where: string,
+  path: IssuePath,
+): LocatedIssue[] {
+  if ('equals' in matcher) {
+    const reason = parameterMismatch(matcher.equals, schema);
+    return reason === undefined
+      ? []
+      : [{ path: [...path, 'equals'], message: `can never match ${where}: ${reason}` }];
+  }
+  if ('one_of' in matcher) {
+    return matcher.one_of.flatMap((value, index) => {
+      const reason = parameterMismatch(value, schema);
+      return reason === undefined
+        ? []
+        : [{ path: [...path, 'one_of', index], message: `can never match ${where}: ${reason}` }];
+    });
+  }
+  if ('type' in matcher) {
+    const types = schemaTypes(schema);
+    if (types !== undefined && types.length > 0 && !typesOverlap(matcher.type, types)) {
+      return [
+        {
+          path: [...path, 'type'],
+          message: `can never match ${where}: the parameter's type is ${types.join(' or ')}`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+function expectedCallProblems(call: CallEntry, tools: readonly ToolEntry[], path: IssuePath): LocatedIssue[] {
+  const tool = tools.find((entry) => entry.name === call.name);
+  if (tool === undefined) return [{ path: [...path, 'name'], message: undeclared(call.name, tools) }];
+  if (tool.definition === undefined) return []; // its own problems are reported at the tool
+  const properties = tool.definition.parameters.properties ?? {};
+  const parameterNames = Object.keys(properties);
+  return call.arguments.flatMap(([name, matcher]): LocatedIssue[] => {
+    const argumentPath = [...path, 'arguments', name];
+    const schema = Object.hasOwn(properties, name) ? properties[name] : undefined;
+    if (schema === undefined) {
+      const suggestion = didYouMean(name, parameterNames);
+      const hint =
+        suggestion !== undefined
+          ? `did you mean '${suggestion}'?`
+          : parameterNames.length === 0
+            ? 'it has none'
+            : `parameters: ${parameterNames.join(', ')}`;
+      return [{ path: argumentPath, message: `'${name}' is not a parameter of ${call.name} (${hint})` }];
+    }
+    return matcherProblems(matcher, schema, `parameter '${name}' of ${call.name}`, argumentPath);
+  });
+}
+
+/**
+ * Problems of one case's references to the suite's tools: expected tool names and expected call
+ * names that are not declared, argument names that are not parameters of the tool, and `equals`,
+ * `one_of` or `type` matchers that no valid argument could satisfy. Never throws.
+ */
+export function callChecks(entry: CaseEntry, tools: readonly ToolEntry[]): LocatedIssue[] {
+  const path: IssuePath = ['cases', entry.index];
+  const issues: LocatedIssue[] = [];
+  const declared = new Set(tools.map((tool) => tool.name));
+  entry.fields.expected_tools?.forEach((name, index) => {
+    if (!declared.has(name))
+      issues.push({ path: [...path, 'expected_tools', index], message: undeclared(name, tools) });
+  });
+  for (const call of entry.calls) {
+    issues.push(...expectedCallProblems(call, tools, [...path, 'expected_calls', call.index]));
+  }
+  return issues;
+}

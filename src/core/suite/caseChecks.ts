@@ -1,0 +1,73 @@
+import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import type { CaseEntry } from './suiteParts.ts';
+import { compileSuiteRegex } from './suiteRegex.ts';
+
+function regexProblem(source: string, path: IssuePath): LocatedIssue[] {
+  const compiled = compileSuiteRegex(source);
+  return compiled.ok ? [] : [{ path, message: `invalid regular expression: ${compiled.error}` }];
+}
+
+/**
+ * Problems of one case that need more than one field to see: both or neither of `prompt` and
+ * `messages`, a conversation the model cannot answer, contradicting expectations, options without
+ * the expectation they modify, regular expressions that do not compile. Never throws.
+ */
+export function caseChecks(entry: CaseEntry): LocatedIssue[] {
+  const { fields, present } = entry;
+  const path: IssuePath = ['cases', entry.index];
+  const at = (...rest: (string | number)[]): IssuePath => [...path, ...rest];
+  const issues: LocatedIssue[] = [];
+
+  if (present.has('prompt') && present.has('messages')) {
+    issues.push({ path, message: "has both 'prompt' and 'messages': keep exactly one" });
+  } else if (!present.has('prompt') && !present.has('messages')) {
+    issues.push({ path, message: "needs a 'prompt' or 'messages'" });
+  }
+  const messages = fields.messages ?? [];
+  messages.forEach((message, index) => {
+    if (message.role === 'system') {
+      issues.push({
+        path: at('messages', index, 'role'),
+        message: "a case has no 'system' messages: the suite's system_prompt is the system message",
+      });
+    }
+  });
+  const last = messages.at(-1);
+  if (last !== undefined && last.role !== 'user' && last.role !== 'tool') {
+    issues.push({
+      path: at('messages', messages.length - 1, 'role'),
+      message: `the last message must come from 'user' or 'tool' (the model answers it), not '${last.role}'`,
+    });
+  }
+
+  if (fields.expect_no_call === true) {
+    for (const field of ['expected_calls', 'expected_tools']) {
+      if (present.has(field)) {
+        issues.push({
+          path: at('expect_no_call'),
+          message: `contradicts ${field}: a case expects calls or none`,
+        });
+      }
+    }
+  }
+  if (present.has('call_order') && !present.has('expected_calls')) {
+    issues.push({ path: at('call_order'), message: 'has no effect without expected_calls' });
+  }
+  if (present.has('keywords_whole_word') && !present.has('expected_keywords')) {
+    issues.push({ path: at('keywords_whole_word'), message: 'has no effect without expected_keywords' });
+  }
+
+  if (fields.answer !== undefined && 'regex' in fields.answer) {
+    issues.push(...regexProblem(fields.answer.regex, at('answer', 'regex')));
+  }
+  for (const call of entry.calls) {
+    for (const [name, matcher] of call.arguments) {
+      if ('regex' in matcher) {
+        issues.push(
+          ...regexProblem(matcher.regex, at('expected_calls', call.index, 'arguments', name, 'regex')),
+        );
+      }
+    }
+  }
+  return issues;
+}
