@@ -72,9 +72,9 @@ describe('tabeval CLI', () => {
   it('score prints a readable table: 30B outputs give 75.0% with failing cases and reasons', async () => {
     const r = await tabeval(['score', '--suite', 'suites/punie-baseline.json', '--outputs', 'tests/fixtures/outputs/punie-30b.json']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/overall \(mean over cases, Punie rule\): 75\.0%/);
-    expect(r.stdout).toMatch(/macro \(mean over categories\): +73\.6%/);
-    expect(r.stdout).toMatch(/reason-02 +0\.0% +.*missing_keyword:O\(log n\)/);
+    expect(r.stdout).toMatch(/overall \(mean over cases, Punie rule\): 75\.0 %/);
+    expect(r.stdout).toMatch(/macro \(mean over categories\): +73\.6 %/);
+    expect(r.stdout).toMatch(/reason-02 +0\.0 % +.*missing_keyword:O\(log n\)/);
   });
 
   it('score treats a case with no output as an error', async () => {
@@ -138,7 +138,7 @@ describe('tabeval CLI', () => {
     const old = join(dir, 'old-report.json');
     await writeFile(old, JSON.stringify(report));
     const r2 = await tabeval(['rescore', old]);
-    expect(r2.stdout).toMatch(/tool-01: score 100% -> 75%; now fails; new reasons: punie:missing_keyword:127\.0\.0\.1/);
+    expect(r2.stdout).toMatch(/tool-01: score 100\.0 % -> 75\.0 %; now fails; new reasons: punie:missing_keyword:127\.0\.0\.1/);
   });
 
   it('rescore rejects a file that is not a report, exit 2', async () => {
