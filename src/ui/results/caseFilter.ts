@@ -1,0 +1,55 @@
+import type { Report, ReportCase } from '../../core/report/schema.ts';
+
+/** What the case table is narrowed to. Empty strings mean "any". */
+export interface CaseQuery {
+  failedOnly: boolean;
+  category: string;
+  reason: string;
+  /** Case-insensitive substring of the case id or its raw output. */
+  text: string;
+}
+
+export const EMPTY_QUERY: Readonly<CaseQuery> = Object.freeze({
+  failedOnly: false,
+  category: '',
+  reason: '',
+  text: '',
+});
+
+/** The cases matching every part of `query`, in their original order. */
+export function filterCases(cases: readonly ReportCase[], query: Readonly<CaseQuery>): ReportCase[] {
+  const needle = query.text.trim().toLowerCase();
+  return cases.filter(
+    (c) =>
+      (!query.failedOnly || !c.passed) &&
+      (query.category === '' || c.category === query.category) &&
+      (query.reason === '' || c.reasons.includes(query.reason)) &&
+      (needle === '' ||
+        c.id.toLowerCase().includes(needle) ||
+        (c.output !== null && c.output.toLowerCase().includes(needle))),
+  );
+}
+
+/** A choice of a filter `<select>`: the value and how many cases have it. */
+export interface FilterOption {
+  value: string;
+  count: number;
+}
+
+/** Every distinct reason among the cases with its case count, sorted by reason. */
+export function reasonOptions(cases: readonly ReportCase[]): FilterOption[] {
+  const counts = new Map<string, number>();
+  for (const c of cases) {
+    for (const reason of new Set(c.reasons)) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** Every category with its case count: the summary's order first, then any only the cases name. */
+export function categoryOptions(report: Pick<Report, 'cases' | 'summary'>): FilterOption[] {
+  const counts = new Map<string, number>(Object.keys(report.summary.categories).map((name) => [name, 0]));
+  for (const c of report.cases) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
