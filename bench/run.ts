@@ -1,10 +1,12 @@
 // `npm run bench`: prints figures and the targets the issues name. Never asserted in tests.
 import { benchParser } from './parser.ts';
 import { benchScoring } from './scoring.ts';
+import { benchRunner } from './runner.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
   ['scoring', benchScoring],
+  ['runner', benchRunner],
 ];
 
 const only = process.argv[2];

@@ -1,12 +1,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8');
 
 async function openReport(page: Page, name: string, body: string, recordedSpeed = false) {
   await page.goto('./');
   if (recordedSpeed) await page.getByTestId('replay-recorded-speed').check();
-  await page.getByTestId('open-report').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+  await page
+    .getByTestId('open-report')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
 }
 
 test.describe('open a report: re-score and results', () => {
@@ -16,9 +19,15 @@ test.describe('open a report: re-score and results', () => {
     await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
     await expect(page.getByTestId('rescore-notice')).toContainText(/no case changed/i);
     const categories = page.getByTestId('category-table');
-    await expect(categories.getByTestId('category-row').filter({ hasText: 'reasoning' })).toContainText('50.0 %');
-    await expect(categories.getByTestId('category-row').filter({ hasText: 'code_generation' })).toContainText('87.5 %');
-    await expect(categories.getByTestId('category-row').filter({ hasText: 'tool_calling' })).toContainText('83.3 %');
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'reasoning' })).toContainText(
+      '50.0 %',
+    );
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'code_generation' })).toContainText(
+      '87.5 %',
+    );
+    await expect(categories.getByTestId('category-row').filter({ hasText: 'tool_calling' })).toContainText(
+      '83.3 %',
+    );
 
     const rows = page.getByTestId('case-row');
     await expect(rows).toHaveCount(7);
@@ -54,7 +63,9 @@ test.describe('open a report: re-score and results', () => {
     await expect(page.getByTestId('results-view')).toBeVisible();
     await page.getByTestId('case-row').first().click();
     await expect(page.getByTestId('case-output')).toContainText('<img');
-    expect(await page.locator('main img, main script, main iframe, main a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('main img, main script, main iframe, main a[href^="javascript"]').count()).toBe(
+      0,
+    );
     await page.waitForLoadState('networkidle');
     expect(dialogs).toEqual([]);
   });
@@ -70,10 +81,19 @@ test.describe('open a report: re-score and results', () => {
   });
 });
 
-test('a replay at recorded speed survives a reload: resumes without losing or repeating a case', async ({ page }) => {
+test('a replay at recorded speed survives a reload: resumes without losing or repeating a case', async ({
+  page,
+}) => {
   // Every output streams at 40 tokens/s (about 1.5 s per case), so the reload lands mid-run.
   const report = JSON.parse(fixture('punie-30b.report.json'));
-  const figures = { promptTokens: 100, completionTokens: 60, ttftMs: 50, prefillTps: 500, decodeTps: 40, e2eMs: 1500 };
+  const figures = {
+    promptTokens: 100,
+    completionTokens: 60,
+    ttftMs: 50,
+    prefillTps: 500,
+    decodeTps: 40,
+    e2eMs: 1500,
+  };
   for (const c of report.cases) c.usage = { reported: figures, measured: figures };
   await openReport(page, 'slow.json', JSON.stringify(report), true);
   await expect(page.getByTestId('run-progress')).toBeVisible();

@@ -17,7 +17,11 @@ export const rescoreHelp = `tabeval rescore REPORT.json [--json]
 export async function runRescore(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -25,15 +29,22 @@ export async function runRescore(args: string[]): Promise<number> {
   if (file === undefined) throw new UsageError('expected a report file: tabeval rescore REPORT.json');
   const loaded = parseReportJson(await readTextInput(file));
   if (!loaded.ok) {
-    throw new UsageError(`${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw new UsageError(
+      `${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
   }
   const old = loaded.value;
   const suite = reportSuite(old);
   if (!suite.ok) {
-    throw new UsageError(`${file}: the suite embedded in the report is not valid:\n${suite.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw new UsageError(
+      `${file}: the suite embedded in the report is not valid:\n${suite.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
   }
   const recorded = new Map(
-    old.cases.map((c): [string, RecordedOutput] => [c.id, { output: c.output, usage: c.usage, finishReason: c.finishReason }]),
+    old.cases.map((c): [string, RecordedOutput] => [
+      c.id,
+      { output: c.output, usage: c.usage, finishReason: c.finishReason },
+    ]),
   );
   const { report } = await runSuite({
     suite: suite.value,
@@ -57,7 +68,9 @@ export async function runRescore(args: string[]): Promise<number> {
   }
   const changes = diffCaseVerdicts(old.cases, rescored);
   out(`${file}: ${old.suite.id} ${old.suite.version}, ${old.cases.length} recorded cases`);
-  out(`overall: recorded ${formatPercent(old.summary.overall)}, today ${formatPercent(report.summary.overall)}`);
+  out(
+    `overall: recorded ${formatPercent(old.summary.overall)}, today ${formatPercent(report.summary.overall)}`,
+  );
   if (changes.length === 0) {
     out('no case changed its verdict');
   } else {

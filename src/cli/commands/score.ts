@@ -15,13 +15,16 @@ export const scoreHelp = `tabeval score --suite FILE --outputs OUTPUTS.json [--j
 /** `tabeval score`: the runner with recorded outputs, so scores match the app's exactly. */
 export async function runScore(args: string[]): Promise<number> {
   const { values } = parseCliArgs(args);
-  if (!values.suite || !values.outputs) throw new UsageError('--suite FILE and --outputs FILE are both required');
+  if (!values.suite || !values.outputs)
+    throw new UsageError('--suite FILE and --outputs FILE are both required');
   const suite = await loadSuiteFile(values.suite);
   const outputs = await readJsonFile(values.outputs);
   const recorded = toRecordedOutputs(outputs, values.outputs);
   const unknown = [...recorded.keys()].filter((id) => !suite.cases.some((c) => c.id === id));
   if (unknown.length > 0) {
-    process.stderr.write(`warning: ${values.outputs} has outputs for unknown case ids: ${unknown.join(', ')}\n`);
+    process.stderr.write(
+      `warning: ${values.outputs} has outputs for unknown case ids: ${unknown.join(', ')}\n`,
+    );
   }
   const { report } = await runSuite({
     suite,
@@ -37,7 +40,11 @@ function parseCliArgs(args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { suite: { type: 'string' }, outputs: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        suite: { type: 'string' },
+        outputs: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
       strict: true,
     });
   } catch (e) {

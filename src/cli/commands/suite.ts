@@ -21,7 +21,9 @@ export async function runSuiteCommand(args: string[]): Promise<number> {
   }
   const result = parseSuiteJson(await readTextInput(file));
   if (!result.ok) {
-    out(`${file}: invalid suite, ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`);
+    out(
+      `${file}: invalid suite, ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`,
+    );
     for (const issue of result.issues) out(`  ${issue.path}: ${issue.message}`);
     return 1;
   }

@@ -26,9 +26,11 @@ export function diffCaseVerdicts(before: ReportCase[], after: ReportCase[]): Ver
     }
     const gained = now.reasons.filter((r) => !was.reasons.includes(r));
     const lost = was.reasons.filter((r) => !now.reasons.includes(r));
-    if (was.score === now.score && was.passed === now.passed && gained.length === 0 && lost.length === 0) continue;
+    if (was.score === now.score && was.passed === now.passed && gained.length === 0 && lost.length === 0)
+      continue;
     const parts: string[] = [];
-    if (was.score !== now.score) parts.push(`score ${formatPercent(was.score)} -> ${formatPercent(now.score)}`);
+    if (was.score !== now.score)
+      parts.push(`score ${formatPercent(was.score)} -> ${formatPercent(now.score)}`);
     if (was.passed !== now.passed) parts.push(now.passed ? 'now passes' : 'now fails');
     if (gained.length > 0) parts.push(`new reasons: ${gained.join(', ')}`);
     if (lost.length > 0) parts.push(`reasons gone: ${lost.join(', ')}`);
@@ -43,4 +45,3 @@ export function diffCaseVerdicts(before: ReportCase[], after: ReportCase[]): Ver
 function pick(c: ReportCase) {
   return { score: c.score, passed: c.passed, reasons: [...c.reasons] };
 }
-

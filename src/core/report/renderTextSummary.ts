@@ -8,7 +8,9 @@ import type { Report } from './schema.ts';
 export function renderTextSummary(report: Report): string {
   const s = report.summary;
   const lines: string[] = [];
-  lines.push(`${report.suite.id} ${report.suite.version}  (${s.n} cases, suite sha256 ${report.suite.hash.slice(0, 12)})`);
+  lines.push(
+    `${report.suite.id} ${report.suite.version}  (${s.n} cases, suite sha256 ${report.suite.hash.slice(0, 12)})`,
+  );
   if (report.model) lines.push(`model: ${report.model.id}`);
   lines.push('');
   lines.push(

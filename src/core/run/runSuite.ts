@@ -125,7 +125,13 @@ async function runCase(input: RunInput, c: SuiteCase, now: () => number): Promis
   const durationMs = now() - started;
   if (result === 'stopped') return 'stopped';
   if (result === 'timeout') {
-    return { output: null, error: `timeout after ${input.caseTimeoutMs} ms`, usage: null, finishReason: 'abort', durationMs };
+    return {
+      output: null,
+      error: `timeout after ${input.caseTimeoutMs} ms`,
+      usage: null,
+      finishReason: 'abort',
+      durationMs,
+    };
   }
   if (!result.ok) {
     return { output: null, error: result.error.message, usage: null, finishReason: 'error', durationMs };

@@ -23,8 +23,9 @@ export interface ReplayOptions {
    * tokens/s; default: all at once.
    */
   pace?: 'instant' | 'recorded' | { tokensPerSecond: number };
-  /** Timer used for pacing; injectable for tests. */
+  /** Timer and clock used for pacing; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
   /** Recorded model and engine identity, reported by `info()`. */
   info?: Partial<EngineInfo>;
 }
@@ -47,6 +48,7 @@ export function createReplayEngine(
     if (r) byPrompt.set(messagesKey(buildMessages(suite, c)), r);
   }
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? (() => performance.now());
   let abortRequested = false;
   const info: EngineInfo = {
     engine: 'replay',
@@ -73,13 +75,24 @@ export function createReplayEngine(
       if (tps === null) {
         if (text) onToken(text);
       } else {
-        const step = CHARS_PER_TOKEN;
-        for (let i = 0; i < text.length; i += step) {
+        // Paced by a schedule, not by one sleep per token: timers fire late, and the lateness
+        // must not add up (2,000 tokens at 200 tokens/s take 10 s, not 20).
+        const msPerChunk = 1000 / tps;
+        const started = now();
+        let sent = 0;
+        while (sent < text.length) {
           if (abortRequested) {
-            return { ok: true, value: { text: text.slice(0, i), finishReason: 'abort', usage: usageOf(r) } };
+            return {
+              ok: true,
+              value: { text: text.slice(0, sent), finishReason: 'abort', usage: usageOf(r) },
+            };
           }
-          await sleep(1000 / tps);
-          onToken(text.slice(i, i + step));
+          const due = Math.min(text.length, Math.floor((now() - started) / msPerChunk + 1) * CHARS_PER_TOKEN);
+          if (due > sent) {
+            onToken(text.slice(sent, due));
+            sent = due;
+          }
+          if (sent < text.length) await sleep(msPerChunk);
         }
       }
       return { ok: true, value: { text, finishReason: r.finishReason ?? 'stop', usage: usageOf(r) } };

@@ -11,18 +11,26 @@ export type OpenedReport = { ok: true; report: Report; suite: Suite } | { ok: fa
  */
 export async function readReportFile(file: File): Promise<OpenedReport> {
   if (file.size > MAX_REPORT_CHARS) {
-    return { ok: false, message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; reports over 50 MB are not read.` };
+    return {
+      ok: false,
+      message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; reports over 50 MB are not read.`,
+    };
   }
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
-    return { ok: false, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const parsed = parseReportJson(text);
-  if (!parsed.ok) return { ok: false, message: listProblems(`${file.name} is not a valid tabeval report`, parsed.issues) };
+  if (!parsed.ok)
+    return { ok: false, message: listProblems(`${file.name} is not a valid tabeval report`, parsed.issues) };
   const suite = reportSuite(parsed.value);
-  if (!suite.ok) return { ok: false, message: listProblems(`${file.name} holds an invalid suite`, suite.issues) };
+  if (!suite.ok)
+    return { ok: false, message: listProblems(`${file.name} holds an invalid suite`, suite.issues) };
   return { ok: true, report: parsed.value, suite: suite.value };
 }
 

@@ -85,7 +85,8 @@ class RunController {
   /** Re-scores an opened report with today's parser and scorers; returns the new run's id. */
   async startReplay(opened: Report, suite: Suite, pace: 'instant' | 'recorded'): Promise<string> {
     const recorded: Record<string, RecordedOutput> = {};
-    for (const c of opened.cases) recorded[c.id] = { output: c.output, usage: c.usage, finishReason: c.finishReason };
+    for (const c of opened.cases)
+      recorded[c.id] = { output: c.output, usage: c.usage, finishReason: c.finishReason };
     const run = await this.#newRun({
       source: 'replay',
       suite,
@@ -95,7 +96,12 @@ class RunController {
         pace,
         recorded,
         originalCases: opened.cases,
-        origin: { model: opened.model, engine: opened.engine, device: opened.device, createdAt: opened.createdAt },
+        origin: {
+          model: opened.model,
+          engine: opened.engine,
+          device: opened.device,
+          createdAt: opened.createdAt,
+        },
       },
       device: opened.device,
       modelLabel: opened.model?.id ?? '(replay)',
@@ -165,7 +171,9 @@ class RunController {
     this.#abort?.abort();
   }
 
-  async #newRun(parts: Omit<StoredRun, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'suiteHash' | 'report' | 'overall'>): Promise<StoredRun> {
+  async #newRun(
+    parts: Omit<StoredRun, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'suiteHash' | 'report' | 'overall'>,
+  ): Promise<StoredRun> {
     const now = new Date().toISOString();
     const run: StoredRun = {
       ...parts,
@@ -284,7 +292,9 @@ function withReplayOrigin(report: Report, run: StoredRun): Report {
 function deviceLabelOf(device: Record<string, unknown> | null): string {
   const adapter = device?.['adapter'] as { vendor?: unknown; architecture?: unknown } | undefined;
   if (adapter && typeof adapter.vendor === 'string') {
-    return [adapter.vendor, typeof adapter.architecture === 'string' ? adapter.architecture : ''].join(' ').trim();
+    return [adapter.vendor, typeof adapter.architecture === 'string' ? adapter.architecture : '']
+      .join(' ')
+      .trim();
   }
   return 'unknown device';
 }

@@ -42,7 +42,8 @@ export async function loadSuiteFromUrl(url: string): Promise<LoadedSuite> {
 
 /** Reads a suite file chosen by the user and validates it. */
 export async function loadSuiteFromFile(file: File): Promise<LoadedSuite> {
-  if (file.size > 20 * 1024 * 1024) return { ok: false, message: `${file.name} is over 20 MB; suites are not that large.` };
+  if (file.size > 20 * 1024 * 1024)
+    return { ok: false, message: `${file.name} is over 20 MB; suites are not that large.` };
   return fromText(await file.text(), file.name);
 }
 

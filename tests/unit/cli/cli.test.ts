@@ -29,11 +29,15 @@ describe('tabeval CLI', () => {
   it('--help lists every command', async () => {
     const r = await tabeval(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['parse', 'suite', 'score', 'rescore']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['parse', 'suite', 'score', 'rescore'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
   it('parse reads standard input and prints calls as JSON', async () => {
-    const r = await tabeval(['parse'], 'Reading.\n<tool_call>{"name": "read_file", "arguments": {"path": "a.py"}}</tool_call>');
+    const r = await tabeval(
+      ['parse'],
+      'Reading.\n<tool_call>{"name": "read_file", "arguments": {"path": "a.py"}}</tool_call>',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       text: 'Reading.',
@@ -56,7 +60,14 @@ describe('tabeval CLI', () => {
   });
 
   it('score reproduces the seed: the 1.5B outputs give 92.9% overall', async () => {
-    const r = await tabeval(['score', '--suite', 'suites/punie-baseline.json', '--outputs', 'tests/fixtures/outputs/punie-1.5b.json', '--json']);
+    const r = await tabeval([
+      'score',
+      '--suite',
+      'suites/punie-baseline.json',
+      '--outputs',
+      'tests/fixtures/outputs/punie-1.5b.json',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.schema).toBe('tabeval.report/1');
@@ -70,17 +81,30 @@ describe('tabeval CLI', () => {
   });
 
   it('score prints a readable table: 30B outputs give 75.0% with failing cases and reasons', async () => {
-    const r = await tabeval(['score', '--suite', 'suites/punie-baseline.json', '--outputs', 'tests/fixtures/outputs/punie-30b.json']);
+    const r = await tabeval([
+      'score',
+      '--suite',
+      'suites/punie-baseline.json',
+      '--outputs',
+      'tests/fixtures/outputs/punie-30b.json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/overall \(mean over cases, Punie rule\): 75\.0 %/);
     expect(r.stdout).toMatch(/macro \(mean over categories\): +73\.6 %/);
-    expect(r.stdout).toMatch(/reason-02 +0\.0 % +.*missing_keyword:O\(log n\)/);
+    expect(r.stdout).toMatch(/reason-02 +0\.0 % .*missing_keyword:O\(log n\)/);
   });
 
   it('score treats a case with no output as an error', async () => {
     const outputs = join(dir, 'partial.json');
     await writeFile(outputs, JSON.stringify({ 'tool-01': 'nothing' }));
-    const r = await tabeval(['score', '--suite', 'suites/punie-baseline.json', '--outputs', outputs, '--json']);
+    const r = await tabeval([
+      'score',
+      '--suite',
+      'suites/punie-baseline.json',
+      '--outputs',
+      outputs,
+      '--json',
+    ]);
     const report = JSON.parse(r.stdout);
     const code01 = report.cases.find((c: { id: string }) => c.id === 'code-01');
     expect(code01).toMatchObject({ score: 0, passed: false, error: 'no output' });
@@ -88,8 +112,16 @@ describe('tabeval CLI', () => {
   });
 
   it.each([
-    ['a missing suite file', ['--suite', 'nope.json', '--outputs', 'tests/fixtures/outputs/punie-1.5b.json'], 'nope.json'],
-    ['outputs that are not JSON', ['--suite', 'suites/punie-baseline.json', '--outputs', 'README.md'], 'not valid JSON'],
+    [
+      'a missing suite file',
+      ['--suite', 'nope.json', '--outputs', 'tests/fixtures/outputs/punie-1.5b.json'],
+      'nope.json',
+    ],
+    [
+      'outputs that are not JSON',
+      ['--suite', 'suites/punie-baseline.json', '--outputs', 'README.md'],
+      'not valid JSON',
+    ],
     ['a missing option', ['--suite', 'suites/punie-baseline.json'], '--outputs'],
   ])('score rejects %s in one clear line, exit 2', async (_label, args, fragment) => {
     const r = await tabeval(['score', ...args]);
@@ -108,14 +140,19 @@ describe('tabeval CLI', () => {
         system_prompt: '',
         tools: [],
         cases: [
-          { id: 'a', category: 'c', prompt: 'p', expected_calls: [{ name: 'f', arguments: { path: { equal: 1 } } }] },
+          {
+            id: 'a',
+            category: 'c',
+            prompt: 'p',
+            expected_calls: [{ name: 'f', arguments: { path: { equal: 1 } } }],
+          },
           { id: 'a', category: 'c', prompt: 'p' },
         ],
       }),
     );
     const r = await tabeval(['suite', 'validate', bad]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("cases[0].expected_calls[0].arguments.path");
+    expect(r.stdout).toContain('cases[0].expected_calls[0].arguments.path');
     expect(r.stdout).toMatch(/duplicate/i);
 
     const h = await tabeval(['suite', 'hash', 'suites/punie-baseline.json']);
@@ -124,7 +161,14 @@ describe('tabeval CLI', () => {
   });
 
   it('rescore says which cases changed and why', async () => {
-    const scored = await tabeval(['score', '--suite', 'suites/punie-baseline.json', '--outputs', 'tests/fixtures/outputs/punie-1.5b.json', '--json']);
+    const scored = await tabeval([
+      'score',
+      '--suite',
+      'suites/punie-baseline.json',
+      '--outputs',
+      'tests/fixtures/outputs/punie-1.5b.json',
+      '--json',
+    ]);
     const report = JSON.parse(scored.stdout);
     const same = join(dir, 'report.json');
     await writeFile(same, JSON.stringify(report));
@@ -138,7 +182,9 @@ describe('tabeval CLI', () => {
     const old = join(dir, 'old-report.json');
     await writeFile(old, JSON.stringify(report));
     const r2 = await tabeval(['rescore', old]);
-    expect(r2.stdout).toMatch(/tool-01: score 100\.0 % -> 75\.0 %; now fails; new reasons: punie:missing_keyword:127\.0\.0\.1/);
+    expect(r2.stdout).toMatch(
+      /tool-01: score 100\.0 % -> 75\.0 %; now fails; new reasons: punie:missing_keyword:127\.0\.0\.1/,
+    );
   });
 
   it('rescore rejects a file that is not a report, exit 2', async () => {

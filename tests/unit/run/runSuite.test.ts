@@ -33,7 +33,10 @@ const outputs = new Map([
 ]);
 
 /** Wraps an engine, counting generate calls and letting a test replace individual answers. */
-function instrument(engine: Engine, override?: (i: number) => Promise<EngineResult<GenerationResult>> | undefined) {
+function instrument(
+  engine: Engine,
+  override?: (i: number) => Promise<EngineResult<GenerationResult>> | undefined,
+) {
   let calls = 0;
   let aborts = 0;
   const wrapped: Engine = {
@@ -74,11 +77,19 @@ describe('runSuite', () => {
 
   it('records an engine error on its case and goes on with the next', async () => {
     const { engine } = instrument(createReplayEngine(suite, outputs), (i) =>
-      i === 1 ? Promise.resolve({ ok: false, error: { name: 'DeviceLost', message: 'GPU device lost' } }) : undefined,
+      i === 1
+        ? Promise.resolve({ ok: false, error: { name: 'DeviceLost', message: 'GPU device lost' } })
+        : undefined,
     );
     const { report } = await runSuite({ suite, engine, params: { ...DEFAULT_PARAMS }, source: 'outputs' });
     expect(report.cases).toHaveLength(3);
-    expect(report.cases[1]).toMatchObject({ id: 'b', score: 0, passed: false, output: null, error: 'GPU device lost' });
+    expect(report.cases[1]).toMatchObject({
+      id: 'b',
+      score: 0,
+      passed: false,
+      output: null,
+      error: 'GPU device lost',
+    });
     expect(report.cases[2]!.error).toBeUndefined();
     expect(report.summary.successRate).toBeCloseTo(2 / 3, 10);
   });
