@@ -1,11 +1,44 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { MODEL_HOST_SOURCES } from './src/engines/webllm/modelHosts.ts';
+
+// The built page's Content-Security-Policy (a <meta> tag: static hosts cannot be relied on for
+// headers). Own scripts and workers only, WebAssembly allowed, network to the own origin and the
+// catalog's model hosts. The meta policy governs the page, not the WebLLM worker (a same-origin
+// worker takes its policy from its own response headers): see src/engines/webllm/modelHosts.ts.
+// Build only: the dev server injects styles for hot reloading.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  `connect-src 'self' ${MODEL_HOST_SOURCES.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  const charset = '<meta charset="UTF-8" />';
+  return {
+    name: 'tabeval:csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      // Right after the charset, before any script or stylesheet.
+      if (!html.includes(charset)) throw new Error(`index.html has no ${charset}: cannot place the CSP`);
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      return html.replace(charset, `${charset}\n    ${meta}`);
+    },
+  };
+}
 
 // base './' keeps every asset URL relative, so dist/ works from any static host and sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  plugins: [svelte(), svelteTesting(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -50,6 +50,12 @@ export interface GenerationResult {
 /** What a model load reports while it runs. */
 export interface LoadProgress {
   phase: 'fetch' | 'compile' | 'ready';
+  /**
+   * Finer step (optional, added with the WebLLM engine): "prepare" (config and library),
+   * "download" (weight shards into the cache), "gpu-upload" (shards from the cache onto the GPU),
+   * "shaders" (shader compilation), "done".
+   */
+  stage?: 'prepare' | 'download' | 'gpu-upload' | 'shaders' | 'done';
   /** 0..1 within the phase. */
   fraction: number;
   /** WebLLM's own progress text, shown verbatim (as text, never HTML). */
@@ -73,6 +79,10 @@ export interface EngineError {
   message: string;
   /** The URL that failed, when a fetch failed. */
   url?: string;
+  /** HTTP status of that URL, when it answered (optional, added with the WebLLM engine). */
+  status?: number;
+  /** The underlying error text, verbatim, for bug reports (optional, added with the WebLLM engine). */
+  detail?: string;
   /** A follow-up the UI can offer (e.g. load the q4f32 build, a smaller model, retry). */
   suggestion?: { action: 'use-model' | 'retry' | 'free-storage' | 'change-browser'; modelId?: string };
 }

@@ -79,7 +79,11 @@ function toCatalogModel(record: ModelRecord): CatalogModel | undefined {
 }
 
 /** Every Qwen2.5-Coder build of `appConfig`, smallest first, in WebLLM's order within a size. */
-export function deriveCatalog(appConfig: AppConfig, webllmVersion: string, modelVersion: string): CatalogFile {
+export function deriveCatalog(
+  appConfig: AppConfig,
+  webllmVersion: string,
+  modelVersion: string,
+): CatalogFile {
   const models = appConfig.model_list
     .map(toCatalogModel)
     .filter((m): m is CatalogModel => m !== undefined)

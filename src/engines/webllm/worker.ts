@@ -1,0 +1,24 @@
+// The WebLLM worker: the only module that imports @mlc-ai/web-llm as values. A thin adapter:
+// everything it exposes is built in workerApi.ts from pure, unit-tested functions.
+import { expose, releaseProxy } from 'comlink';
+import { deleteModelAllInfoInCache, hasModelInCache, MLCEngine, prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { getGpu } from '../../device/adapter.ts';
+import { webllmVersion } from './models.ts';
+import { createWorkerApi } from './workerApi.ts';
+
+const api = createWorkerApi({
+  lib: {
+    version: webllmVersion,
+    prebuiltAppConfig,
+    createEngine: () => new MLCEngine({ logLevel: 'WARN' }),
+    hasModelInCache,
+    deleteModelAllInfoInCache,
+  },
+  fetch: (input, init) => fetch(input, init),
+  caches: self.caches,
+  gpu: () => getGpu(self.navigator),
+  now: () => performance.now(),
+  release: (callback) => (callback as { [releaseProxy]?: () => void })[releaseProxy]?.(),
+});
+
+expose(api);

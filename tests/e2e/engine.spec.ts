@@ -1,0 +1,211 @@
+import { expect, test, type Page } from '@playwright/test';
+import catalog from '../../src/engines/webllm/catalog.generated.json' with { type: 'json' };
+import { watchPage } from './cspWatch.ts';
+import { MINIMAL_CHAT_CONFIG, routeModelHosts, serveJson } from './modelHostRoutes.ts';
+
+const MODEL_ID = 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC';
+const model = catalog.models.find((m) => m.id === MODEL_ID);
+if (!model) throw new Error(`${MODEL_ID} is not in the catalog`);
+const CONFIG_URL = `${model.modelUrl}/resolve/main/mlc-chat-config.json`;
+const LIB_URL = model.modelLibUrl;
+
+async function openStartPage(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByTestId('recommended-model')).toHaveText(MODEL_ID);
+  await expect(page.getByTestId('model-select')).toHaveValue(MODEL_ID);
+}
+
+test.describe('WebLLM engine in its worker', () => {
+  test('a library that answers 404 is named, with the URLs the catalog pins; a second attempt works the same', async ({
+    page,
+    context,
+  }) => {
+    const seen = await routeModelHosts(context, (route, url) =>
+      url.endsWith('/mlc-chat-config.json') ? serveJson(route, MINIMAL_CHAT_CONFIG) : 'default',
+    );
+    const problems = await watchPage(page);
+    await openStartPage(page);
+
+    await page.getByTestId('load-button').click();
+    const error = page.getByTestId('load-error');
+    await expect(error).toBeVisible({ timeout: 45_000 });
+    await expect(error).toHaveAttribute('data-error-name', 'ArtifactFetchFailed');
+    await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
+    await expect(error).toContainText('HTTP 404');
+    await expect(error).toContainText('model library (.wasm)');
+
+    // WebLLM asked for exactly the config and library the catalog pins (then our probe checked the library).
+    const gets = seen.filter((r) => r.method === 'GET').map((r) => r.url);
+    expect(gets).toEqual([CONFIG_URL, LIB_URL]);
+    expect(seen.filter((r) => r.method === 'HEAD').map((r) => r.url)).toEqual([LIB_URL]);
+
+    // Second attempt: the config now comes from the cache, the library fails again, same message.
+    seen.length = 0;
+    await page.getByTestId('retry-button').click();
+    await expect(page.getByTestId('load-progress')).toBeVisible();
+    await expect(error).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
+    expect(seen.map((r) => r.url)).not.toContain(CONFIG_URL);
+    expect(seen.map((r) => r.url)).toContain(LIB_URL);
+
+    // The page stays usable: another model can be picked and loaded.
+    await page.getByTestId('model-select').selectOption('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
+    await expect(page.getByTestId('load-button')).toBeEnabled();
+    await expect(page.getByTestId('cache-manager')).toContainText(MODEL_ID);
+    expect(problems).toEqual({ cspViolations: [], pageErrors: [] });
+  });
+
+  test('a network failure names the URL that did not answer', async ({ page, context }) => {
+    await routeModelHosts(context, (route, url) => {
+      if (url.endsWith('/mlc-chat-config.json')) return serveJson(route, MINIMAL_CHAT_CONFIG);
+      if (url === LIB_URL) return route.abort('internetdisconnected');
+      return 'default';
+    });
+    await openStartPage(page);
+    await page.getByTestId('load-button').click();
+    const error = page.getByTestId('load-error');
+    await expect(error).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
+    await expect(error).toContainText('network error');
+  });
+
+  test('a load can be cancelled and started again', async ({ page, context }) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await routeModelHosts(context, async (route, url) => {
+      if (!url.endsWith('/mlc-chat-config.json')) return 'default';
+      await held; // the first config request hangs until the test releases it
+      return serveJson(route, MINIMAL_CHAT_CONFIG).catch(() => undefined);
+    });
+    await openStartPage(page);
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-progress')).toBeVisible();
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('load-progress')).toBeHidden();
+    await expect(page.getByTestId('load-error')).toBeHidden();
+    await expect(page.getByTestId('load-button')).toBeEnabled();
+    release();
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-error')).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
+  });
+
+  test('custom model URLs are checked: not absolute, then not an MLC folder', async ({ page, context }) => {
+    const seen = await routeModelHosts(context, () => 'default');
+    await openStartPage(page);
+    await page.getByLabel('Custom MLC build (URLs)').check();
+    await page.getByTestId('custom-model-url').fill('models/my-qwen');
+    await page.getByTestId('custom-lib-url').fill('https://example.org/lib/qwen.wasm');
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('custom-error')).toContainText('not an absolute http(s) URL');
+    expect(seen).toEqual([]);
+
+    await page.getByTestId('custom-model-url').fill('https://example.org/models/my-qwen');
+    await page.getByTestId('load-button').click();
+    const error = page.getByTestId('load-error');
+    await expect(error).toBeVisible({ timeout: 45_000 });
+    await expect(error).toHaveAttribute('data-error-name', 'InvalidCustomModel');
+    await expect(page.getByTestId('load-error-url')).toHaveText(
+      'https://example.org/models/my-qwen/resolve/main/mlc-chat-config.json',
+    );
+    await expect(error).toContainText('HTTP 404');
+  });
+
+  test('the worker creates a WebGPU device with WebLLM limits on the software adapter', async ({ page }) => {
+    await openStartPage(page);
+    await page.getByText('Check the GPU from the model worker').click();
+    await page.getByTestId('worker-gpu-check').click();
+    const result = page.getByTestId('worker-gpu-result');
+    await expect(result).toHaveAttribute('data-device-created', 'true', { timeout: 30_000 });
+    await expect(result).toHaveAttribute('data-compute-ok', 'true');
+    await expect(result).toContainText('google / swiftshader (fallback adapter)');
+  });
+});
+
+test.describe('WebLLM engine: invalid files', () => {
+  test('a library that is not WebAssembly is named as the library to fix', async ({ page, context }) => {
+    await routeModelHosts(context, (route, url) => {
+      if (url.endsWith('/mlc-chat-config.json')) return serveJson(route, MINIMAL_CHAT_CONFIG);
+      if (url === LIB_URL) {
+        return route.fulfill({
+          status: 200,
+          headers: { 'access-control-allow-origin': '*' },
+          body: '<!doctype html>',
+        });
+      }
+      return 'default';
+    });
+    await openStartPage(page);
+    await page.getByTestId('load-button').click();
+    const error = page.getByTestId('load-error');
+    await expect(error).toBeVisible({ timeout: 45_000 });
+    await expect(error).toHaveAttribute('data-error-name', 'InvalidModelLibrary');
+    await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
+    await expect(error).toContainText('CompileError');
+  });
+});
+
+test.describe('WebLLM engine: shader-f16', () => {
+  test('an f16 build on a GPU without shader-f16 is stopped before any download, with the f32 build offered', async ({
+    page,
+    context,
+  }) => {
+    const seen = await routeModelHosts(context, () => 'default');
+    await openStartPage(page);
+    await page.getByTestId('model-select').selectOption('Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC');
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-preflight')).toContainText('no shader-f16');
+
+    // Loading anyway: the worker checks the adapter itself and refuses before fetching anything.
+    await page.getByTestId('load-anyway').click();
+    const error = page.getByTestId('load-error');
+    await expect(error).toHaveAttribute('data-error-name', 'ShaderF16Unsupported', { timeout: 45_000 });
+    expect(seen).toEqual([]);
+
+    // The offered f32 build loads (and here meets the routed 404 for its config).
+    await error.getByRole('button', { name: `Load ${MODEL_ID}` }).click();
+    await expect(page.getByTestId('model-select')).toHaveValue(MODEL_ID);
+    await expect(page.getByTestId('load-error-url')).toHaveText(CONFIG_URL, { timeout: 45_000 });
+    expect(seen[0]).toEqual({ method: 'GET', url: CONFIG_URL });
+  });
+});
+
+test.describe('WebLLM engine: storage', () => {
+  test('a download that does not fit is flagged before loading; a full quota says what to do', async ({
+    page,
+    context,
+  }) => {
+    // The page sees 500 MB free (estimate stubbed) and the browser really enforces a tiny quota,
+    // so WebLLM's first Cache.add fails with a real QuotaExceededError.
+    await page.addInitScript(() => {
+      StorageManager.prototype.estimate = async () => ({ quota: 600e6, usage: 100e6 });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:4173', quotaSize: 5000 });
+    await routeModelHosts(context, (route, url) =>
+      url.endsWith('/mlc-chat-config.json')
+        ? serveJson(
+            route,
+            JSON.stringify({ ...JSON.parse(MINIMAL_CHAT_CONFIG), padding: 'x'.repeat(20_000) }),
+          )
+        : 'default',
+    );
+    await page.goto('./');
+    await expect(page.getByTestId('recommended-model')).toHaveText('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
+    await expect(page.locator(`[data-model-id="${MODEL_ID}"]`)).toHaveAttribute(
+      'data-fit',
+      'too-big-storage',
+    );
+
+    await page.getByTestId('model-select').selectOption(MODEL_ID);
+    await page.getByTestId('load-button').click();
+    await expect(page.getByTestId('load-preflight')).toContainText('exceeds the free storage');
+    await page.getByTestId('load-anyway').click();
+
+    const error = page.getByTestId('load-error');
+    await expect(error).toHaveAttribute('data-error-name', 'StorageQuotaExceeded', { timeout: 45_000 });
+    await expect(error).toContainText('Delete cached models');
+    await error.getByRole('button', { name: 'Manage cached models' }).click();
+    await expect(page.locator('#cache-h')).toBeFocused();
+  });
+});
