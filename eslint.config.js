@@ -6,7 +6,9 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/', '.svelte-check/'] },
+  {
+    ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/', '.svelte-check/'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -19,7 +21,14 @@ export default ts.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
+    },
   },
   {
     // core/ runs in page, worker and Node alike: no DOM, no Node APIs, no other layer.
@@ -27,7 +36,17 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../../ui/*', '../../engines/*', '../../cli/*', '../../device/*', '../../exec/*', 'node:*', '@mlc-ai/*'] },
+        {
+          patterns: [
+            '../../ui/*',
+            '../../engines/*',
+            '../../cli/*',
+            '../../device/*',
+            '../../exec/*',
+            'node:*',
+            '@mlc-ai/*',
+          ],
+        },
       ],
     },
   },

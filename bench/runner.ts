@@ -93,13 +93,11 @@ async function streamingLongTask(): Promise<void> {
     const report = makeStreamingReport();
     await page.getByTestId('replay-recorded-speed').check();
     const t0 = Date.now();
-    await page
-      .getByTestId('open-report')
-      .setInputFiles({
-        name: 'stream.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(report)),
-      });
+    await page.getByTestId('open-report').setInputFiles({
+      name: 'stream.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(report)),
+    });
     await page.getByTestId('overall-score').waitFor({ timeout: 120_000 });
     const seconds = (Date.now() - t0) / 1000;
     const m = await page.evaluate(() => {
@@ -144,13 +142,11 @@ function makeStreamingReport(): unknown {
     e2eMs: 10_000,
   };
   const long = 'def f(x):\n    return x * 2  # doubles x\n'.repeat(200).slice(0, 8000);
-  base.cases = base.cases
-    .slice(0, 1)
-    .map((c: Record<string, unknown>) => ({
-      ...c,
-      output: long,
-      usage: { reported: figures, measured: figures },
-    }));
+  base.cases = base.cases.slice(0, 1).map((c: Record<string, unknown>) => ({
+    ...c,
+    output: long,
+    usage: { reported: figures, measured: figures },
+  }));
   return base;
 }
 

@@ -4,7 +4,9 @@ import { APP_VERSION } from '../../src/core/version.ts';
 
 describe('APP_VERSION', () => {
   it('is the version in package.json, so reports name the build that made them', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(APP_VERSION).toBe(pkg.version);
   });
 });

@@ -13,7 +13,12 @@ export type Segment =
 export function segmentOutput(input: string, result: ParseResult): Segment[] {
   const marks = [
     ...result.calls.map((call, index) => ({ start: call.start, end: call.end, call, index })),
-    ...result.nearMisses.map((nearMiss, index) => ({ start: nearMiss.start, end: nearMiss.end, nearMiss, index })),
+    ...result.nearMisses.map((nearMiss, index) => ({
+      start: nearMiss.start,
+      end: nearMiss.end,
+      nearMiss,
+      index,
+    })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
 
   const segments: Segment[] = [];
