@@ -116,9 +116,16 @@ function modelBlock(info: EngineInfo): Report['model'] {
   return info.modelId === null ? null : { id: info.modelId, url: info.modelUrl, libUrl: info.modelLibUrl };
 }
 
+/** Constrained mode needs each tool's schema; the report records the parameters as given. */
+function generationParams(input: RunInput): GenerationParams {
+  if (input.params.tool_call_mode !== 'constrained' || input.suite.tools.length === 0) return input.params;
+  const tool_schemas = input.suite.tools.map((t) => ({ name: t.name, parameters: t.parameters }));
+  return { ...input.params, tool_schemas };
+}
+
 async function runCase(input: RunInput, c: SuiteCase, now: () => number): Promise<CaseOutcome | 'stopped'> {
   const started = now();
-  const generation = input.engine.generate(buildMessages(input.suite, c), input.params, (delta) =>
+  const generation = input.engine.generate(buildMessages(input.suite, c), generationParams(input), (delta) =>
     input.onToken?.(c.id, delta),
   );
   const result = await raceStopAndTimeout(generation, input);

@@ -170,3 +170,22 @@ describe('runSuite', () => {
     expect(report.summary.n).toBe(1);
   });
 });
+
+describe('runSuite in constrained tool-call mode', () => {
+  it("gives the engine every tool's schema and records the parameters as given", async () => {
+    const seen: unknown[] = [];
+    const base = createReplayEngine(suite, outputs);
+    const engine: Engine = {
+      ...base,
+      generate(messages, params, onToken) {
+        seen.push(params.tool_schemas);
+        return base.generate(messages, params, onToken);
+      },
+    };
+    const params = { ...DEFAULT_PARAMS, tool_call_mode: 'constrained' as const };
+    const { report } = await runSuite({ suite, engine, params, source: 'outputs' });
+    expect(seen[0]).toEqual([{ name: 'read_file', parameters: suite.tools[0]!.parameters }]);
+    expect(report.params).not.toHaveProperty('tool_schemas');
+    expect(report.toolCallMode).toBe('constrained');
+  });
+});
