@@ -127,3 +127,41 @@ test('a replay at recorded speed survives a reload: resumes without losing or re
   const shownIds = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
   expect(new Set(shownIds).size).toBe(7);
 });
+
+test('the run page loads a bundled suite, and lists every problem of a bad suite file by path', async ({
+  page,
+}) => {
+  await page.goto('./#/run');
+  await expect(page.getByTestId('suite-summary')).toContainText('punie-baseline');
+  await expect(page.getByTestId('suite-summary')).toContainText('7 cases in 3 categories');
+  await page.getByTestId('suite-select').selectOption('tool-calling');
+  await expect(page.getByTestId('suite-summary')).toContainText('tool-calling');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+
+  await page.getByLabel('from a file').check();
+  const bad = {
+    id: 'bad',
+    version: '1',
+    description: '',
+    system_prompt: '',
+    tools: [],
+    cases: [
+      {
+        id: 'a',
+        category: 'c',
+        prompt: 'p',
+        expected_calls: [{ name: 'f', arguments: { path: { equal: 1 } } }],
+      },
+    ],
+  };
+  await page
+    .getByTestId('suite-file')
+    .setInputFiles({
+      name: 'bad-suite.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+  const error = page.getByTestId('suite-error');
+  await expect(error).toContainText('bad-suite.json is not a valid suite');
+  await expect(error).toContainText('cases[0].expected_calls[0].arguments.path');
+});

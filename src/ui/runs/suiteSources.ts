@@ -35,7 +35,11 @@ export async function loadSuiteFromUrl(url: string): Promise<LoadedSuite> {
   } catch (e) {
     return {
       ok: false,
-      message: `${parsed.href} could not be fetched (${e instanceof Error ? e.message : String(e)}). The host must allow cross-origin requests (CORS).`,
+      message:
+        `${parsed.href} could not be fetched (${e instanceof Error ? e.message : String(e)}). ` +
+        "The site's content security policy allows suites from this site and from Hugging Face " +
+        '(https://huggingface.co/datasets/…/resolve/main/suite.json), and the host must allow ' +
+        'cross-origin requests (CORS). Otherwise download the file and choose "from a file".',
     };
   }
 }
