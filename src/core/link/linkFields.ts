@@ -1,0 +1,88 @@
+// Field checks shared by run links and results links: the same rules for a hash, a URL, a
+// parameter, whichever link carries it.
+import * as v from 'valibot';
+import { formatIssue } from '../suite/formatIssue.ts';
+import { formatPath } from '../suite/formatPath.ts';
+
+// Lone surrogates do not survive UTF-8 (they become U+FFFD), so a link could not round-trip them.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** Text that is well-formed UTF-16 (so it survives UTF-8), `min` (default 1) to `max` characters. */
+export function linkText(what: string, max: number, min = 1) {
+  return v.pipe(
+    v.string(`expected ${what}`),
+    v.minLength(min, `${what} must not be empty`),
+    v.maxLength(max, `${what} is longer than ${max} characters`),
+    v.check((text) => !LONE_SURROGATE.test(text), `${what} is not well-formed text (a lone surrogate)`),
+  );
+}
+
+/**
+ * `text` as a link can carry it: cut to `max` characters, lone surrogates (also one left by the
+ * cut) replaced with U+FFFD as UTF-8 encoding would. Text that fits is returned unchanged.
+ */
+export function fitLinkText(text: string, max: number): string {
+  const cut = text.length > max ? text.slice(0, max) : text;
+  return LONE_SURROGATE.test(cut) ? new TextDecoder().decode(new TextEncoder().encode(cut)) : cut;
+}
+
+/** A SHA-256 as 64 lowercase hex digits, the form `suiteHash` gives. */
+export const Sha256HexSchema = v.pipe(
+  v.string('expected a hash'),
+  v.regex(/^[0-9a-f]{64}$/, 'is not 64 lowercase hex characters (a SHA-256 hash)'),
+);
+
+/** An absolute https URL, at most 2,000 characters. Plain http is refused: a shared link should not load code or data over it. */
+export const HttpsUrlSchema = v.pipe(
+  v.string('expected a URL'),
+  v.maxLength(2000, 'is longer than 2,000 characters'),
+  v.check((text) => parseUrl(text) !== undefined, 'is not an absolute URL'),
+  v.check((text) => parseUrl(text)?.protocol === 'https:', 'is not an https:// URL'),
+);
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A custom model's WebGPU library: an https URL of a `.wasm` file. */
+export const WasmUrlSchema = v.pipe(
+  HttpsUrlSchema,
+  v.check((text) => parseUrl(text)?.pathname.endsWith('.wasm') === true, 'does not point to a .wasm file'),
+);
+
+/** Sampling temperature: 0 (greedy) to 2. */
+export const TemperatureSchema = v.pipe(
+  v.number('expected a number'),
+  v.finite('must be a finite number'),
+  v.minValue(0, 'must be at least 0'),
+  v.maxValue(2, 'must be at most 2'),
+);
+/** Nucleus sampling mass: 0 to 1. */
+export const TopPSchema = v.pipe(
+  v.number('expected a number'),
+  v.finite('must be a finite number'),
+  v.minValue(0, 'must be at least 0'),
+  v.maxValue(1, 'must be at most 1'),
+);
+/** Most tokens generated per case: a whole number from 1 to 131,072. */
+export const MaxTokensSchema = v.pipe(
+  v.number('expected a number'),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(131072, 'must be at most 131,072'),
+);
+/** Sampling seed: any safe whole number. */
+export const SeedSchema = v.pipe(v.number('expected a number'), v.safeInteger('must be a whole number'));
+/** How tool calls are produced: parsed from text (`prompt`) or constrained by WebLLM (`constrained`). */
+export const ToolCallModeSchema = v.picklist(['prompt', 'constrained'], 'must be "prompt" or "constrained"');
+
+/** The first problem valibot found, as `where: what` (the path written as `formatPath` does, under `root`). */
+export function firstIssue(issues: readonly v.BaseIssue<unknown>[], root: readonly string[] = []): string {
+  const issue = issues[0];
+  if (!issue) return `${formatPath(root)}: invalid`;
+  return `${formatPath([...root, ...formatIssue(issue).path])}: ${issue.message}`;
+}
