@@ -2,11 +2,13 @@
 import { benchParser } from './parser.ts';
 import { benchScoring } from './scoring.ts';
 import { benchRunner } from './runner.ts';
+import { benchReport } from './report.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
   ['scoring', benchScoring],
   ['runner', benchRunner],
+  ['report', benchReport],
 ];
 
 const only = process.argv[2];

@@ -3,6 +3,8 @@ import { runParse, parseHelp } from './commands/parse.ts';
 import { runSuiteCommand, suiteHelp } from './commands/suite.ts';
 import { runScore, scoreHelp } from './commands/score.ts';
 import { runRescore, rescoreHelp } from './commands/rescore.ts';
+import { runReport, reportHelp } from './commands/report.ts';
+import { runCompare, compareHelp } from './commands/compare.ts';
 
 interface Command {
   summary: string;
@@ -18,6 +20,8 @@ const commands: Record<string, Command> = {
     summary: "re-score a report's outputs with today's parser and scorers",
     help: rescoreHelp,
     run: runRescore,
+    report: { summary: 'render a report as HTML, CSV or Markdown', help: reportHelp, run: runReport },
+    compare: { summary: 'compare reports side by side (Markdown)', help: compareHelp, run: runCompare },
   },
 };
 

@@ -10,8 +10,7 @@ export const MAX_REPORT_CHARS = 50 * 1024 * 1024;
 const MAX_LISTED_ISSUES = 50;
 
 export type ReportValidation =
-  | { ok: true; value: Report }
-  | { ok: false; issues: { path: string; message: string }[] };
+  { ok: true; value: Report } | { ok: false; issues: { path: string; message: string }[] };
 
 /**
  * Parses and validates the text of a report file: size, JSON syntax (with line and column),
@@ -20,15 +19,24 @@ export type ReportValidation =
  */
 export function parseReportJson(text: string): ReportValidation {
   if (text.length > MAX_REPORT_CHARS) {
-    return fail('(root)', `the file is ${(text.length / 1048576).toFixed(1)} MB; reports over 50 MB are not read`);
+    return fail(
+      '(root)',
+      `the file is too large: ${formatMegabytes(text.length)} MB, and reports over ${MAX_REPORT_CHARS / 1048576} MB are not read`,
+    );
   }
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.trim() === '') return fail('(root)', 'the file is empty');
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch (error) {
     const at = locateJsonError(source);
-    const truncated = source.trimEnd().length > 0 && at !== undefined && at.offset >= source.trimEnd().length - 1;
+    // The text stops where JSON still expects something, or inside a string (whose error points
+    // at the string's opening quote): a download or copy that was cut short.
+    const truncated =
+      source.trimEnd().length > 0 &&
+      at !== undefined &&
+      (at.offset >= source.trimEnd().length - 1 || at.reason === 'a string is not closed');
     return fail(
       '(root)',
       at === undefined
@@ -49,18 +57,45 @@ export function validateReport(value: unknown): ReportValidation {
     return fail(
       'schema',
       typeof schema === 'string'
-        ? `unknown report schema "${schema}"; this version of tabeval reads "${REPORT_SCHEMA_ID}"`
+        ? `unknown report schema "${clip(schema, 80)}"; this version of tabeval reads "${REPORT_SCHEMA_ID}"${newerVersion(schema) ? ' (the report was made by a newer tabeval: update to read it)' : ''}`
         : `missing "schema": "${REPORT_SCHEMA_ID}"; is this a tabeval report?`,
     );
   }
   const parsed = v.safeParse(ReportSchema, value, { abortEarly: false });
   if (parsed.success) return { ok: true, value: parsed.output };
-  const issues = sortIssues(parsed.issues.map(formatIssue)).map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const issues = sortIssues(
+    parsed.issues.map((issue) => ({ ...formatIssue(issue), message: describeIssue(issue) })),
+  ).map((i) => ({
+    path: formatPath(i.path),
+    message: i.message,
+  }));
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
   if (issues.length > listed.length) {
     listed.push({ path: '(root)', message: `and ${issues.length - listed.length} more problems` });
   }
   return { ok: false, issues: listed };
+}
+
+/** The number of MB, rounded up, so a file just over the limit never reads as exactly the limit. */
+function formatMegabytes(chars: number): string {
+  return (Math.ceil((chars / 1048576) * 10) / 10).toFixed(1);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function newerVersion(schema: string): boolean {
+  const match = /^tabeval\.report\/(\d+)$/.exec(schema);
+  const current = /(\d+)$/.exec(REPORT_SCHEMA_ID);
+  return match?.[1] !== undefined && current?.[1] !== undefined && Number(match[1]) > Number(current[1]);
+}
+
+// valibot says a missing key as `Invalid key: Expected "outputHash" but received undefined`; and its
+// messages quote the value they got, which in a report can be a whole model output.
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.input === undefined) return 'missing (this field is required)';
+  return clip(issue.message, 300);
 }
 
 function fail(path: string, message: string): ReportValidation {

@@ -106,9 +106,7 @@ export const ReportSchema = v.object({
     startedAt: v.nullable(v.string()),
     finishedAt: v.nullable(v.string()),
     totalMs: nullableFinite,
-    load: v.nullable(
-      v.object({ ms: finite, fromCache: v.boolean(), bytesDownloaded: nullableFinite }),
-    ),
+    load: v.nullable(v.object({ ms: finite, fromCache: v.boolean(), bytesDownloaded: nullableFinite })),
   }),
   cases: v.array(ReportCaseSchema),
   summary: SummarySchema,

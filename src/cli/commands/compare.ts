@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { renderMarkdownComparison } from '../../core/report/renderMarkdownComparison.ts';
+import { out, UsageError } from '../io.ts';
+import { loadReportFile } from './report.ts';
+
+export const compareHelp = `tabeval compare A.json B.json [C.json ...] [--baseline N]
+  Compares runs side by side and prints Markdown: overall, macro, pass rate and categories with
+  their difference from the baseline, median decode/prefill tokens/s, time to first token, load
+  time; for runs of the same suite (same hash) McNemar's exact p-value, the paired mean difference
+  with its 95 % interval and the cases that flipped; output drift between devices.
+  --baseline N  the Nth file (counting from 1) is the baseline; default 1.`;
+
+function parseCliArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { baseline: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** `tabeval compare`: the comparison the app shows, as Markdown on standard output. */
+export async function runCompare(args: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs(args);
+  if (positionals.length < 2) {
+    throw new UsageError(`expected at least two report files to compare, got ${positionals.length}`);
+  }
+  let baseline = 0;
+  if (values.baseline !== undefined) {
+    const n = Number(values.baseline);
+    if (!/^\d+$/.test(values.baseline) || n < 1 || n > positionals.length) {
+      throw new UsageError(
+        `--baseline must be a file number from 1 to ${positionals.length}, got "${values.baseline}"`,
+      );
+    }
+    baseline = n - 1;
+  }
+  const reports = [];
+  for (const file of positionals) reports.push(await loadReportFile(file));
+  out(renderMarkdownComparison(reports, { baseline }));
+  return 0;
+}

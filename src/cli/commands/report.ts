@@ -1,0 +1,88 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseReportJson } from '../../core/report/parseReportJson.ts';
+import { renderCsv } from '../../core/report/renderCsv.ts';
+import { renderHtmlReport } from '../../core/report/renderHtmlReport.ts';
+import { renderMarkdownSummary } from '../../core/report/renderMarkdownSummary.ts';
+import type { Report } from '../../core/report/schema.ts';
+import { out, readTextInput, UsageError } from '../io.ts';
+
+export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv OUT.csv] [--md]
+  Renders a JSON report (schema tabeval.report/1), the same files the app downloads:
+    --html FILE  a self-contained HTML report (opens offline, loads nothing, runs no script)
+    --csv FILE   one row per case (RFC 4180; cells that a spreadsheet would run as a formula
+                 are prefixed with ')
+    --md         a Markdown summary on standard output, to paste into an issue or a PR
+  Give at least one; several at once are fine.`;
+
+/** Reads and validates a report file; a problem is a one-line UsageError naming the file and the first issue. */
+export async function loadReportFile(path: string): Promise<Report> {
+  const result = parseReportJson(await readTextInput(path));
+  if (result.ok) return result.value;
+  const [first, ...rest] = result.issues;
+  const where = first === undefined || first.path === '(root)' ? '' : `${first.path}: `;
+  const more =
+    rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
+  throw new UsageError(
+    `${path} is not a valid tabeval report: ${where}${first?.message ?? 'unknown problem'}${more}`,
+  );
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : (e as Error).message;
+    throw new UsageError(`cannot write ${path}: ${why}`);
+  }
+  process.stderr.write(`wrote ${path} (${Buffer.byteLength(text, 'utf8').toLocaleString('en-US')} bytes)\n`);
+}
+
+function parseCliArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { html: { type: 'string' }, csv: { type: 'string' }, md: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** `tabeval report`: renders a report file as HTML, CSV and/or Markdown with the app's own renderers. */
+export async function runReport(args: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs(args);
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `expected one report file, got ${positionals.length}: tabeval report REPORT.json --html OUT.html`,
+    );
+  }
+  const file = positionals[0]!;
+  if (values.html === undefined && values.csv === undefined && !values.md) {
+    throw new UsageError('nothing to render: give --html FILE, --csv FILE and/or --md');
+  }
+  for (const target of [values.html, values.csv]) {
+    if (target !== undefined && file !== '-' && resolve(target) === resolve(file)) {
+      throw new UsageError(`refusing to overwrite the report ${file} with its own rendering`);
+    }
+  }
+  if (values.html !== undefined && values.html === values.csv) {
+    throw new UsageError('--html and --csv name the same file');
+  }
+  const report = await loadReportFile(file);
+  if (values.html !== undefined) await writeOutput(values.html, renderHtmlReport(report));
+  if (values.csv !== undefined) await writeOutput(values.csv, renderCsv(report));
+  if (values.md) out(renderMarkdownSummary(report));
+  return 0;
+}

@@ -1,0 +1,216 @@
+import { formatPercent, scorers } from '../scoring/scorers.ts';
+import { deviceLabel } from './deviceLabel.ts';
+import { flattenFacts, type Fact } from './flattenFacts.ts';
+import {
+  describeIntervalMethod,
+  formatCount,
+  formatInterval,
+  formatMs,
+  formatTimestamp,
+  formatTps,
+} from './formatFigures.ts';
+import { HTML_REPORT_STYLE } from './htmlReportStyle.ts';
+import { markup, SafeHtml } from './markup.ts';
+import { HTML_TEXT_LIMIT, renderHtmlCase } from './renderHtmlCase.ts';
+import { reportPrompts, type ReportPrompts } from './reportPrompts.ts';
+import { runSpeedFigures } from './runSpeedFigures.ts';
+import type { Report } from './schema.ts';
+import { renderCategoryBarsSvg, renderDecodeSpeedSvg, renderScoreHistogramSvg } from './svgCharts.ts';
+import { truncateText } from './truncateText.ts';
+import { usageFigure } from './usageFigure.ts';
+
+const SYSTEM_PROMPT_LIMIT = 20_000;
+
+// The stylesheet is a constant of this code base (never report data), so it goes in as it is.
+const STYLE = new SafeHtml(HTML_REPORT_STYLE);
+
+// No network, no script, no plugin, no form, whatever the markup holds: a second line of defence
+// behind the escaping. The inline stylesheet is the only resource the page uses.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+const SOURCES: Record<Report['source'], string> = {
+  webllm: 'run in the browser with WebLLM',
+  outputs: 'recorded outputs scored by the tabeval CLI',
+  replay: 'recorded outputs re-scored (replay)',
+};
+
+function card(value: string, label: string, detail: string | null): SafeHtml {
+  return markup`<div class="card"><span>${label}</span><b>${value}</b>${detail === null ? null : markup`<span>${detail}</span>`}</div>`;
+}
+
+function factList(facts: readonly Fact[]): SafeHtml {
+  return markup`<dl>${facts.map((f) => markup`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`;
+}
+
+function summarySection(report: Report): SafeHtml {
+  const s = report.summary;
+  const speed = runSpeedFigures(report);
+  const passed = Math.round(s.passRate * s.n);
+  const cards = [
+    card(
+      formatPercent(s.overall),
+      'Overall (mean over cases)',
+      `${describeIntervalMethod(s.overallInterval.method)} CI ${formatInterval(s.overallInterval)}`,
+    ),
+    card(formatPercent(s.macro), 'Macro (mean over categories)', null),
+    card(
+      formatPercent(s.passRate),
+      'Pass rate',
+      `${passed}/${s.n} passed · ${describeIntervalMethod(s.passRateInterval.method)} CI ${formatInterval(s.passRateInterval)}`,
+    ),
+    card(formatPercent(s.successRate), 'Success rate (no engine error)', null),
+    card(formatCount(s.n), 'Cases', `${formatCount(Object.keys(s.categories).length)} categories`),
+  ];
+  if (speed.decodeTps !== null || speed.loadMs !== null) {
+    cards.push(
+      card(
+        formatTps(speed.decodeTps),
+        'Decode (median over cases)',
+        `prefill ${formatTps(speed.prefillTps)} · first token ${formatMs(speed.ttftMs)} · load ${formatMs(speed.loadMs)}`,
+      ),
+    );
+  }
+  return markup`<section id="summary"><h2>Summary</h2><div class="cards">${cards}</div></section>`;
+}
+
+function categorySection(report: Report): SafeHtml {
+  const entries = Object.entries(report.summary.categories);
+  const rows = entries.map(
+    ([name, c]) =>
+      markup`<tr><td>${name}</td><td class="n">${formatCount(c.n)}</td><td class="n">${formatPercent(c.mean)}</td><td class="n">${formatInterval(c.meanInterval)}</td><td class="n">${c.passed}/${c.n}</td><td class="n">${formatInterval(c.passRateInterval)}</td></tr>`,
+  );
+  const chart =
+    entries.length === 0
+      ? null
+      : renderCategoryBarsSvg(
+          entries.map(([name, c]) => ({
+            name,
+            mean: c.mean,
+            low: c.meanInterval.low,
+            high: c.meanInterval.high,
+            passed: c.passed,
+            n: c.n,
+          })),
+        );
+  return markup`<section id="categories"><h2>Categories</h2><table><tr><th>category</th><th class="n">cases</th><th class="n">mean</th><th class="n">95 % CI</th><th class="n">passed</th><th class="n">pass-rate CI</th></tr>${rows}</table>${chart}</section>`;
+}
+
+function scorerSection(report: Report): SafeHtml {
+  const rows = Object.entries(report.summary.scorers).map(([kind, tally]) => {
+    const descriptor = Object.hasOwn(scorers, kind) ? scorers[kind as keyof typeof scorers] : undefined;
+    return markup`<tr><td>${descriptor?.label ?? kind}</td><td class="n">${descriptor?.format(tally.mean) ?? formatPercent(tally.mean)}</td><td class="n">${tally.passed}/${tally.n}</td><td>${descriptor?.describe ?? ''}</td></tr>`;
+  });
+  return markup`<section id="scorers"><h2>Scorers</h2><table><tr><th>scorer</th><th class="n">mean</th><th class="n">passed</th><th>what it measures</th></tr>${rows}</table><p class="note">A case's headline score is the Punie-compatible score; a case passes when every scorer that applies to it passes and the engine did not fail.</p></section>`;
+}
+
+function chartSection(report: Report): SafeHtml {
+  const speed = renderDecodeSpeedSvg(report.cases.map((c) => usageFigure(c, 'decodeTps')));
+  return markup`<section id="charts"><h2>Charts</h2><h3>Case scores</h3>${renderScoreHistogramSvg(report.cases.map((c) => c.score))}${speed === null ? null : markup`<h3>Decode speed over the run</h3>${speed}`}</section>`;
+}
+
+function caseSection(report: Report, prompts: ReportPrompts): SafeHtml {
+  const failing = report.cases.filter((c) => !c.passed).length;
+  const cases = report.cases.map((c, index) => renderHtmlCase(c, index, prompts.turns.get(c.id)));
+  const problem = prompts.problem === null ? null : markup`<p class="note warn">${prompts.problem}</p>`;
+  return markup`<section id="cases"><h2>Cases</h2><p class="note">${formatCount(report.cases.length)} cases, ${formatCount(failing)} not passed. Open a row for its prompt, output, parsed calls and verdicts. Outputs and prompts longer than ${formatCount(HTML_TEXT_LIMIT)} characters are cut here; the JSON report holds them whole.</p>${problem}<label class="filter"><input type="checkbox" id="only-failing"> show only the cases not passed</label><div class="cases"><div class="row head"><span></span><span>case</span><span>category</span><span class="n">score</span><span>result</span><span class="n">decode</span><span>why not passed</span></div>${cases}</div></section>`;
+}
+
+function loadFact(load: Report['timings']['load']): string {
+  if (load === null) return 'no model loaded';
+  const bytes =
+    load.bytesDownloaded === null ? '' : `, ${formatCount(load.bytesDownloaded)} bytes downloaded`;
+  return `${formatMs(load.ms)}, ${load.fromCache ? 'from the browser cache' : 'downloaded'}${bytes}`;
+}
+
+function configurationFacts(report: Report): Fact[] {
+  const t = report.timings;
+  const facts: Fact[] = [
+    { label: 'suite', value: `${report.suite.id} (version ${report.suite.version})` },
+    { label: 'suite sha256', value: report.suite.hash },
+    { label: 'outputs', value: SOURCES[report.source] ?? report.source },
+    { label: 'model', value: report.model?.id ?? 'not recorded' },
+  ];
+  // URLs are shown as text, never as links: the page makes no request, even on a click.
+  if (report.model?.url) facts.push({ label: 'model weights', value: report.model.url });
+  if (report.model?.libUrl) facts.push({ label: 'model library', value: report.model.libUrl });
+  facts.push({
+    label: 'engine',
+    value: report.engine ? `${report.engine.name} ${report.engine.version}` : 'not recorded',
+  });
+  for (const f of flattenFacts(report.params ?? {}))
+    facts.push({ label: `param ${f.label}`, value: f.value });
+  facts.push(
+    { label: 'prompt template sha256', value: report.promptTemplateHash ?? 'not recorded' },
+    { label: 'tool-call mode', value: report.toolCallMode ?? 'not recorded' },
+    { label: 'started', value: t.startedAt === null ? '–' : formatTimestamp(t.startedAt) },
+    { label: 'finished', value: t.finishedAt === null ? '–' : formatTimestamp(t.finishedAt) },
+    { label: 'total time', value: formatMs(t.totalMs) },
+    { label: 'model load', value: loadFact(t.load) },
+    { label: 'report created', value: formatTimestamp(report.createdAt) },
+    { label: 'recorded by', value: `${report.app.name} ${report.app.version} (${report.schema})` },
+  );
+  return facts;
+}
+
+function configurationSection(report: Report, system: string | null): SafeHtml {
+  const cut = system === null ? null : truncateText(system, SYSTEM_PROMPT_LIMIT);
+  const prompt =
+    cut === null
+      ? null
+      : markup`<details><summary>System prompt sent with every case (${formatCount(cut.length)} characters)</summary><pre>\n${cut.text}</pre>${cut.truncated ? markup`<p class="note warn">Cut at ${formatCount(cut.text.length)} characters.</p>` : null}</details>`;
+  return markup`<section id="configuration"><h2>Configuration</h2>${factList(configurationFacts(report))}${prompt}</section>`;
+}
+
+function deviceSection(report: Report): SafeHtml {
+  const body =
+    report.device === null
+      ? markup`<p class="note">No device was recorded (outputs scored outside the browser).</p>`
+      : factList(flattenFacts(report.device));
+  return markup`<section id="device"><h2>Device</h2><p>${deviceLabel(report.device)}</p>${body}</section>`;
+}
+
+/**
+ * The self-contained HTML report of a run: one file that opens offline and makes no network
+ * request (no script, no external font, image or stylesheet, no links out; a Content-Security-Policy
+ * forbids them too). Holds summary cards (overall with interval, macro, pass rate, success rate,
+ * cases, median speeds), the category table with a bar chart, the scorers, charts of case scores
+ * and decode speed over the run (inline SVG), the case table with expandable details, the
+ * configuration and the device.
+ *
+ * Shows stored numbers; the only figures it derives are the median speeds (`runSpeedFigures`, the
+ * comparison's implementation). Every string from the report is escaped (`markup` / `escapeHtml`);
+ * outputs and prompts are cut at {@link HTML_TEXT_LIMIT} characters with a note. Light and dark
+ * via prefers-color-scheme; print rules. Deterministic: the same report gives the same bytes in
+ * the app and the CLI. Pure; never throws for a validated report.
+ */
+export function renderHtmlReport(report: Report): string {
+  // Validates the embedded suite: the costliest step for a large run, so it is done once.
+  const prompts = reportPrompts(report);
+  const model = report.model?.id ?? 'model not recorded';
+  const title = `tabeval: ${report.suite.id} ${report.suite.version} · ${model}`;
+  const byline = `${model} · ${deviceLabel(report.device)} · ${formatTimestamp(report.createdAt)} · ${SOURCES[report.source] ?? report.source}`;
+  const page = markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${report.suite.id} <span class="sub">${report.suite.version}</span></h1><p class="sub">${byline}</p></header>
+${summarySection(report)}
+${categorySection(report)}
+${scorerSection(report)}
+${chartSection(report)}
+${caseSection(report, prompts)}
+${configurationSection(report, prompts.system)}
+${deviceSection(report)}
+<footer>tabeval report (${report.schema}). This file is self-contained: it loads nothing from the network and runs no script. Model output is shown as text, never as markup.</footer>
+</body>
+</html>
+`;
+  return page.toString();
+}

@@ -1,0 +1,47 @@
+import { formatPercent } from '../scoring/scorers.ts';
+import { deviceLabel } from './deviceLabel.ts';
+import { escapeMarkdown } from './escapeMarkdown.ts';
+import { flattenFacts } from './flattenFacts.ts';
+import { describeIntervalMethod, formatInterval, formatTimestamp, shortHash } from './formatFigures.ts';
+import type { Report } from './schema.ts';
+
+/** The run parameters as one line: `temperature 0, top_p 1, …` (plain text, not yet escaped). */
+export function describeParams(params: Report['params']): string {
+  if (params === null) return 'not recorded';
+  const facts = flattenFacts(params, { maxValueChars: 80, maxFacts: 20 });
+  return facts.length === 0 ? 'none' : facts.map((f) => `${f.label} ${f.value}`).join(', ');
+}
+
+/**
+ * A short Markdown summary of a run, to paste into an issue or a pull request: a run header
+ * (suite with version and hash, model, device, date, parameters), the summary line (overall with
+ * its interval, macro, pass rate with its interval) and the category table. Shows stored numbers.
+ * Every string from the report is escaped (`escapeMarkdown`): it renders as text, never as a
+ * link, an image, HTML or a table cell boundary. Pure; never throws.
+ */
+export function renderMarkdownSummary(report: Report): string {
+  const s = report.summary;
+  const e = escapeMarkdown;
+  const passed = Math.round(s.passRate * s.n);
+  const lines = [
+    `### tabeval: ${e(report.suite.id)} ${e(report.suite.version)}`,
+    '',
+    `- **Suite:** ${e(report.suite.id)} ${e(report.suite.version)} (sha256 ${e(shortHash(report.suite.hash))}, ${s.n} cases)`,
+    `- **Model:** ${e(report.model?.id ?? 'not recorded')}${report.engine ? ` (${e(report.engine.name)} ${e(report.engine.version)})` : ''}`,
+    `- **Device:** ${e(deviceLabel(report.device))}`,
+    `- **Date:** ${e(formatTimestamp(report.createdAt))}`,
+    `- **Parameters:** ${e(describeParams(report.params))}`,
+    '',
+    `**Overall ${formatPercent(s.overall)}** (${e(describeIntervalMethod(s.overallInterval.method))} CI ${formatInterval(s.overallInterval)}) · ` +
+      `macro ${formatPercent(s.macro)} · ` +
+      `passed ${passed}/${s.n} (${formatPercent(s.passRate)}, ${e(describeIntervalMethod(s.passRateInterval.method))} CI ${formatInterval(s.passRateInterval)})`,
+    '',
+    '| Category | Cases | Mean | 95 % CI | Passed |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(s.categories).map(
+      ([name, c]) =>
+        `| ${e(name)} | ${c.n} | ${formatPercent(c.mean)} | ${formatInterval(c.meanInterval)} | ${c.passed}/${c.n} |`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
