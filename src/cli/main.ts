@@ -20,9 +20,9 @@ const commands: Record<string, Command> = {
     summary: "re-score a report's outputs with today's parser and scorers",
     help: rescoreHelp,
     run: runRescore,
-    report: { summary: 'render a report as HTML, CSV or Markdown', help: reportHelp, run: runReport },
-    compare: { summary: 'compare reports side by side (Markdown)', help: compareHelp, run: runCompare },
   },
+  report: { summary: 'render a report as HTML, CSV or Markdown', help: reportHelp, run: runReport },
+  compare: { summary: 'compare reports side by side (Markdown)', help: compareHelp, run: runCompare },
 };
 
 function usage(): string {
