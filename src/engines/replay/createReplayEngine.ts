@@ -9,6 +9,7 @@ import type {
 } from '../../core/engine.ts';
 import type { Suite } from '../../core/suite/types.ts';
 import { buildMessages } from '../../core/suite/buildMessages.ts';
+import { streamPaced } from './streamPaced.ts';
 
 /** A recorded output to re-serve. */
 export interface RecordedOutput {
@@ -29,8 +30,6 @@ export interface ReplayOptions {
   /** Recorded model and engine identity, reported by `info()`. */
   info?: Partial<EngineInfo>;
 }
-
-const CHARS_PER_TOKEN = 4;
 
 /**
  * An Engine that re-serves recorded outputs, keyed by the exact messages each case of `suite`
@@ -75,24 +74,12 @@ export function createReplayEngine(
       if (tps === null) {
         if (text) onToken(text);
       } else {
-        // Paced by a schedule, not by one sleep per token: timers fire late, and the lateness
-        // must not add up (2,000 tokens at 200 tokens/s take 10 s, not 20).
-        const msPerChunk = 1000 / tps;
-        const started = now();
-        let sent = 0;
-        while (sent < text.length) {
-          if (abortRequested) {
-            return {
-              ok: true,
-              value: { text: text.slice(0, sent), finishReason: 'abort', usage: usageOf(r) },
-            };
-          }
-          const due = Math.min(text.length, Math.floor((now() - started) / msPerChunk + 1) * CHARS_PER_TOKEN);
-          if (due > sent) {
-            onToken(text.slice(sent, due));
-            sent = due;
-          }
-          if (sent < text.length) await sleep(msPerChunk);
+        const paced = await streamPaced(text, tps, onToken, { sleep, now }, () => abortRequested);
+        if (paced.aborted) {
+          return {
+            ok: true,
+            value: { text: text.slice(0, paced.sent), finishReason: 'abort', usage: usageOf(r) },
+          };
         }
       }
       return { ok: true, value: { text, finishReason: r.finishReason ?? 'stop', usage: usageOf(r) } };

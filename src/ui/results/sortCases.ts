@@ -1,5 +1,5 @@
 import type { ReportCase } from '../../core/report/schema.ts';
-import { completionTokens, decodeTps } from './caseFigures.ts';
+import { usageFigure } from '../../core/report/usageFigure.ts';
 
 /** The sortable columns of the case table. */
 export type SortKey = 'id' | 'category' | 'score' | 'tokens' | 'decodeTps' | 'duration';
@@ -13,8 +13,8 @@ const sortValue: Record<SortKey, (c: ReportCase) => string | number | null> = {
   id: (c) => c.id,
   category: (c) => c.category,
   score: (c) => c.score,
-  tokens: completionTokens,
-  decodeTps: decodeTps,
+  tokens: (c) => usageFigure(c, 'completionTokens'),
+  decodeTps: (c) => usageFigure(c, 'decodeTps'),
   duration: (c) => c.durationMs,
 };
 

@@ -143,10 +143,10 @@ describe('sortCases', () => {
     ]);
   });
 
-  it('puts missing figures last in both directions, and prefers reported over measured', () => {
+  it('puts missing figures last in both directions, and prefers measured over reported (as the exports do)', () => {
     const cases = [
       withDecode('none', null, null),
-      withDecode('slow', 10, 99),
+      withDecode('slow', 99, 10),
       withDecode('measured', null, 20),
     ];
     expect(ids(sortCases(cases, { key: 'decodeTps', direction: 'ascending' }))).toEqual([

@@ -7,7 +7,7 @@ import {
   formatTimestamp,
   formatTps,
   shortHash,
-} from '../../../src/ui/results/formatFigures.ts';
+} from '../../../src/core/report/formatFigures.ts';
 import { deviceFacts, paramFacts } from '../../../src/ui/results/runFacts.ts';
 import { caseMessages } from '../../../src/ui/results/caseMessages.ts';
 import { loadReportFixture } from './loadFixture.ts';
