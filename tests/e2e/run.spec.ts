@@ -154,13 +154,11 @@ test('the run page loads a bundled suite, and lists every problem of a bad suite
       },
     ],
   };
-  await page
-    .getByTestId('suite-file')
-    .setInputFiles({
-      name: 'bad-suite.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
-    });
+  await page.getByTestId('suite-file').setInputFiles({
+    name: 'bad-suite.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   const error = page.getByTestId('suite-error');
   await expect(error).toContainText('bad-suite.json is not a valid suite');
   await expect(error).toContainText('cases[0].expected_calls[0].arguments.path');

@@ -23,15 +23,13 @@ function resultsLinkOf(name: string): string {
 }
 
 async function chooseFiles(page: Page, names: readonly string[]) {
-  await page
-    .getByTestId('compare-files')
-    .setInputFiles(
-      names.map((name) => ({
-        name,
-        mimeType: 'application/json',
-        buffer: Buffer.from(compareFixture(name)),
-      })),
-    );
+  await page.getByTestId('compare-files').setInputFiles(
+    names.map((name) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(compareFixture(name)),
+    })),
+  );
 }
 
 const cell = (page: Page, row: string, run: number) =>

@@ -9,7 +9,8 @@ function text(value: unknown): string {
 }
 
 /**
- * A short plain-text name for the device of a report, for column headers and run headers: the GPU
+ * A short plain-text name for the device of a report, for column headers and run headers: the
+ * label the user gave it (when set), then the GPU
  * adapter's vendor and architecture (or its description), the platform when the browser said, and
  * a warning for a software fallback adapter (its speeds say nothing about the hardware).
  * `unknown device` when the report has no device record (e.g. the CLI scored given outputs).
@@ -17,6 +18,8 @@ function text(value: unknown): string {
  */
 export function deviceLabel(device: Report['device']): string {
   if (device === null) return 'unknown device';
+  // The label a person gave the device ("M2 Air, battery") names it best; the adapter follows.
+  const own = text(device['label']);
   const adapter = isRecord(device['adapter']) ? device['adapter'] : {};
   const description = text(adapter['description']);
   const gpu = [text(adapter['vendor']), text(adapter['architecture'])].filter((s) => s !== '').join(' ');
@@ -27,5 +30,6 @@ export function deviceLabel(device: Report['device']): string {
   if (platform !== '') parts.push(platform);
   let label = parts.join(', ');
   if (adapter['isFallbackAdapter'] === true) label += ' (software fallback adapter)';
+  if (own !== '') label = `${own} (${label})`;
   return label;
 }

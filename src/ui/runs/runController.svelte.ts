@@ -9,6 +9,7 @@ import { diffCaseVerdicts, type VerdictChange } from '../../core/report/diffCase
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import { putRun, putCase, getRun, getCases, type StoredRun } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
+import { deviceLabel } from '../../core/report/deviceLabel.ts';
 
 export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error';
 
@@ -105,7 +106,7 @@ class RunController {
       },
       device: opened.device,
       modelLabel: opened.model?.id ?? '(replay)',
-      deviceLabel: deviceLabelOf(opened.device),
+      deviceLabel: deviceLabel(opened.device),
     });
     void this.#execute(run, []);
     return run.id;
@@ -287,16 +288,6 @@ function withReplayOrigin(report: Report, run: StoredRun): Report {
   if (!run.replay) return report;
   const { model, device } = run.replay.origin;
   return { ...report, model, device };
-}
-
-function deviceLabelOf(device: Record<string, unknown> | null): string {
-  const adapter = device?.['adapter'] as { vendor?: unknown; architecture?: unknown } | undefined;
-  if (adapter && typeof adapter.vendor === 'string') {
-    return [adapter.vendor, typeof adapter.architecture === 'string' ? adapter.architecture : '']
-      .join(' ')
-      .trim();
-  }
-  return 'unknown device';
 }
 
 export const runController = new RunController();
