@@ -1,5 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8');
@@ -162,4 +165,45 @@ test('the run page loads a bundled suite, and lists every problem of a bad suite
   const error = page.getByTestId('suite-error');
   await expect(error).toContainText('bad-suite.json is not a valid suite');
   await expect(error).toContainText('cases[0].expected_calls[0].arguments.path');
+});
+
+test('the app downloads the same HTML, CSV and Markdown files as the CLI makes from its JSON', async ({
+  page,
+}) => {
+  await openReport(page, 'punie-30b.report.json', fixture('punie-30b.report.json'));
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+  const save = async (testId: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    const path = await download.path();
+    return readFileSync(path, 'utf8');
+  };
+  const json = await save('export-json');
+  const dir = mkdtempSync(join(tmpdir(), 'tabeval-export-'));
+  const reportPath = join(dir, 'report.json');
+  writeFileSync(reportPath, json);
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'report',
+      reportPath,
+      '--html',
+      join(dir, 'cli.html'),
+      '--csv',
+      join(dir, 'cli.csv'),
+    ],
+    { stdio: 'pipe' },
+  );
+  const md = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'report', reportPath, '--md'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(await save('export-html')).toBe(readFileSync(join(dir, 'cli.html'), 'utf8'));
+  expect(await save('export-csv')).toBe(readFileSync(join(dir, 'cli.csv'), 'utf8'));
+  expect((await save('export-md')).trimEnd()).toBe(md.trimEnd());
 });
