@@ -11,6 +11,9 @@ import { putRun, putCase, getRun, getCases, type StoredRun } from '../../storage
 import { estimateEta } from './estimateEta.ts';
 import { deviceLabel } from '../../core/report/deviceLabel.ts';
 
+/** Per-case limit of a live run: generous for 7B on a phone, finite for a hung device. */
+const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
+
 export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error';
 
 /** What starting a live run needs. */
@@ -212,6 +215,9 @@ class RunController {
         device: run.device,
         done,
         signal: this.#abort.signal,
+        // A generation that never ends (a hung GPU, a runaway loop past max_tokens) must not stall
+        // the run: it is recorded as a timeout and the next case starts.
+        ...(run.source === 'webllm' ? { caseTimeoutMs: LIVE_CASE_TIMEOUT_MS } : {}),
         onProgress: (p) => this.#onProgress(p),
         onToken: (_id, delta) => this.#onToken(delta),
         onCaseDone: async (record) => {
