@@ -1,6 +1,7 @@
 import { formatPercent } from '../scoring/scorers.ts';
 import { formatCount, formatRate } from './formatFigures.ts';
 import { markup, type SafeHtml } from './markup.ts';
+import { niceCeiling } from './chartScale.ts';
 
 // Small charts as inline SVG (no script, no external resource). Colours come from the page's CSS
 // classes (`bar`, `whisker`, `grid`, `line`, `dot`, `tick`), so they follow light/dark and print.
@@ -28,14 +29,6 @@ function px(value: number): string {
 function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-/** The smallest of 1, 2, 2.5, 5 × 10^k at or above `value`: a round top for an axis. */
-function niceCeiling(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value) ?? 10;
-  return step * power;
 }
 
 /**

@@ -5,7 +5,8 @@ import { browserVersion } from '../../../src/bench/browserVersion.ts';
 import { estimateBenchEta } from '../../../src/bench/estimateBenchEta.ts';
 import { mergeLoadRecords } from '../../../src/bench/mergeLoadRecords.ts';
 import { parseBenchQuery } from '../../../src/ui/bench/benchQuery.ts';
-import { niceCeiling, shortModelName } from '../../../src/ui/bench/chartScale.ts';
+import { niceCeiling } from '../../../src/core/report/chartScale.ts';
+import { shortModelName } from '../../../src/ui/bench/shortModelName.ts';
 
 describe('benchStats', () => {
   it('median, mean, sample sd, range, spread and CV of the known values', () => {
