@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
+import { layersPlugin } from './eslint/layers.js';
 
 export default ts.config(
   {
@@ -31,23 +32,9 @@ export default ts.config(
     },
   },
   {
-    // core/ runs in page, worker and Node alike: no DOM, no Node APIs, no other layer.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '../../ui/*',
-            '../../engines/*',
-            '../../cli/*',
-            '../../device/*',
-            '../../exec/*',
-            'node:*',
-            '@mlc-ai/*',
-          ],
-        },
-      ],
-    },
+    // Imports only point down the layers (DESIGN.md): every path and every package, see eslint/layers.js.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { tabeval: layersPlugin },
+    rules: { 'tabeval/layers': 'error' },
   },
 );

@@ -1,6 +1,7 @@
 // Pure model-fit rules: can this device run this model build, and which one to recommend.
 import { FULL_BINDING_SIZE, limitShortfalls } from './requirements.ts';
 import type { DeviceInfo } from './types.ts';
+import { formatBytes } from '../core/format/formatBytes.ts';
 
 /** What the rules need to know about a model build (the catalog entries satisfy it). */
 export interface ModelRequirements {
@@ -39,12 +40,6 @@ export const FALLBACK_ADAPTER_NOTE =
   'This is a software (fallback) GPU adapter: results are valid, speed figures are not.';
 
 export const RECOMMENDED_PARAMS = '1.5B';
-
-const GiB = 1024 ** 3;
-
-function formatGB(bytes: number): string {
-  return `${(bytes / GiB).toFixed(1)} GB`;
-}
 
 /** Free storage in bytes (quota - usage), or null when the browser did not say. */
 export function freeStorageBytes(device: DeviceInfo): number | null {
@@ -107,7 +102,7 @@ export function modelVerdict(
   if (free !== null && !cachedIds.has(model.id) && model.downloadBytes > free) {
     return verdict(
       'too-big-storage',
-      `The download (about ${formatGB(model.downloadBytes)}) exceeds the free storage for this site (${formatGB(free)}).`,
+      `The download (about ${formatBytes(model.downloadBytes)}) exceeds the free storage for this site (${formatBytes(free)}).`,
     );
   }
   if (device.deviceMemoryGB !== null && model.vramRequiredMB > device.deviceMemoryGB * 1024) {

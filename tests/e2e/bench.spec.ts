@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { parseBenchJson } from '../../src/bench/parseBenchJson.ts';
+import { parseBenchJson } from '../../src/throughput/parseBenchJson.ts';
 import { watchPage } from './cspWatch.ts';
 
 // The bench page runs the whole protocol on the synthetic replay engine (no model): figures are

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { renderMarkdownComparison } from '../../core/report/renderMarkdownComparison.ts';
+import { renderMarkdownComparison } from '../../core/compare/renderMarkdownComparison.ts';
 import { out, UsageError } from '../io.ts';
 import { loadReportFile } from './report.ts';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runSuite } from '../../core/run/runSuite.ts';
 import { parseReportJson } from '../../core/report/parseReportJson.ts';
 import { reportSuite } from '../../core/report/reportSuite.ts';
-import { diffCaseVerdicts } from '../../core/report/diffCaseVerdicts.ts';
+import { diffCaseVerdicts } from '../../core/compare/diffCaseVerdicts.ts';
 import { formatPercent } from '../../core/scoring/scorers.ts';
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import type { GenerationParams } from '../../core/engine.ts';

@@ -5,7 +5,7 @@ export {
   comparableFromSummary,
   type ComparableRun,
   type RunsComparison,
-} from './comparableRun.ts';
+} from '../compare/comparableRun.ts';
 export { decodeRunLink, type RunLinkCatalog } from './decodeRunLink.ts';
 export { encodeRunLink } from './encodeRunLink.ts';
 export { makeRunLink } from './makeRunLink.ts';

@@ -1,8 +1,8 @@
 // Field checks shared by run links and results links: the same rules for a hash, a URL, a
 // parameter, whichever link carries it.
 import * as v from 'valibot';
-import { formatIssue } from '../suite/formatIssue.ts';
-import { formatPath } from '../suite/formatPath.ts';
+import { formatIssue } from '../validation/formatIssue.ts';
+import { formatPath } from '../validation/formatPath.ts';
 
 // Lone surrogates do not survive UTF-8 (they become U+FFFD), so a link could not round-trip them.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { locateJsonError } from '../suite/locateJsonError.ts';
-import { formatIssue } from '../suite/formatIssue.ts';
-import { formatPath } from '../suite/formatPath.ts';
-import { sortIssues } from '../suite/sortIssues.ts';
+import { locateJsonError } from '../validation/locateJsonError.ts';
+import { formatIssue } from '../validation/formatIssue.ts';
+import { formatPath } from '../validation/formatPath.ts';
+import { sortIssues } from '../validation/sortIssues.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, type Report } from './schema.ts';
 
 /** Largest report file accepted (characters of JSON text). */

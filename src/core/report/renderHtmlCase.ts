@@ -1,7 +1,7 @@
 import { formatPercent, scorers } from '../scoring/scorers.ts';
 import type { ChatMessage } from '../suite/types.ts';
 import { explainCaseReasons, explainVerdictReason } from './caseReasons.ts';
-import { formatCount, formatMs, formatTps, shortHash } from './formatFigures.ts';
+import { formatCount, formatMs, formatTps, shortHash } from '../format/formatFigures.ts';
 import { markup, type SafeHtml } from './markup.ts';
 import type { ReportCase } from './schema.ts';
 import { truncateText } from './truncateText.ts';

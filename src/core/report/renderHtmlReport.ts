@@ -8,7 +8,7 @@ import {
   formatMs,
   formatTimestamp,
   formatTps,
-} from './formatFigures.ts';
+} from '../format/formatFigures.ts';
 import { HTML_REPORT_STYLE } from './htmlReportStyle.ts';
 import { markup, SafeHtml } from './markup.ts';
 import { HTML_TEXT_LIMIT, renderHtmlCase } from './renderHtmlCase.ts';

@@ -2,7 +2,12 @@ import { formatPercent } from '../scoring/scorers.ts';
 import { deviceLabel } from './deviceLabel.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
 import { flattenFacts } from './flattenFacts.ts';
-import { describeIntervalMethod, formatInterval, formatTimestamp, shortHash } from './formatFigures.ts';
+import {
+  describeIntervalMethod,
+  formatInterval,
+  formatTimestamp,
+  shortHash,
+} from '../format/formatFigures.ts';
 import type { Report } from './schema.ts';
 
 /** The run parameters as one line: `temperature 0, top_p 1, …` (plain text, not yet escaped). */

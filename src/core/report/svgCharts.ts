@@ -1,5 +1,5 @@
 import { formatPercent } from '../scoring/scorers.ts';
-import { formatCount, formatRate } from './formatFigures.ts';
+import { formatCount, formatRate } from '../format/formatFigures.ts';
 import { markup, type SafeHtml } from './markup.ts';
 import { niceCeiling } from './chartScale.ts';
 

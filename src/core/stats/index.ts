@@ -4,7 +4,7 @@ export {
   type ComparableCase,
   type CompareRunsOptions,
   type RunComparison,
-} from './compareRuns.ts';
+} from '../compare/compareRuns.ts';
 export { DEFAULT_SEED } from './defaultSeed.ts';
 export { mcnemarExact } from './mcnemarExact.ts';
 export { mean } from './mean.ts';

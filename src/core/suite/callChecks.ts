@@ -1,5 +1,5 @@
-import { didYouMean } from './didYouMean.ts';
-import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import { didYouMean } from '../validation/didYouMean.ts';
+import type { IssuePath, LocatedIssue } from '../validation/formatPath.ts';
 import { parameterMismatch, schemaTypes } from './parameterMismatch.ts';
 import type { CallEntry, CaseEntry, ToolEntry } from './suiteParts.ts';
 import type { Matcher } from './types.ts';

@@ -1,4 +1,4 @@
-import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import type { IssuePath, LocatedIssue } from '../validation/formatPath.ts';
 import type { CaseEntry } from './suiteParts.ts';
 import { compileSuiteRegex } from './suiteRegex.ts';
 

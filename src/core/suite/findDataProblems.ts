@@ -1,4 +1,4 @@
-import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import type { IssuePath, LocatedIssue } from '../validation/formatPath.ts';
 
 /** Deeper than this is not a suite anyone writes; the limit keeps every later recursion shallow. */
 export const MAX_SUITE_DEPTH = 64;

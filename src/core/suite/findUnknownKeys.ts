@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { IssuePath, LocatedIssue } from './formatPath.ts';
+import type { IssuePath, LocatedIssue } from '../validation/formatPath.ts';
 import { unknownFieldMessage } from './issueMessages.ts';
 
 /** The parts of a valibot schema object this walk reads; all are public properties of valibot 1.x schemas. */

@@ -26,7 +26,7 @@ export {
 } from './schema.ts';
 export { validateSuite } from './validateSuite.ts';
 export { parseSuiteJson } from './parseSuiteJson.ts';
-export { locateJsonError, type JsonSyntaxError } from './locateJsonError.ts';
+export { locateJsonError, type JsonSyntaxError } from '../validation/locateJsonError.ts';
 export { canonicalJson, CanonicalJsonError } from './canonicalJson.ts';
 export { suiteHash } from './suiteHash.ts';
 export { compileSuiteRegex, SUITE_REGEX_FLAGS, type CompiledSuiteRegex } from './suiteRegex.ts';

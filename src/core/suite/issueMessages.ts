@@ -1,8 +1,8 @@
 // Messages for the suite schema. valibot calls these when it creates an issue; each one says what is
 // wrong in the words of the suite format, never in valibot's (`Invalid type: Expected ...`).
 import type * as v from 'valibot';
-import { describeValue } from './describeValue.ts';
-import { didYouMean } from './didYouMean.ts';
+import { describeValue } from '../validation/describeValue.ts';
+import { didYouMean } from '../validation/didYouMean.ts';
 
 type IssueMessage = (issue: v.BaseIssue<unknown>) => string;
 

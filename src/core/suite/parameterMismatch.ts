@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonicalJson.ts';
-import { describeValue } from './describeValue.ts';
+import { describeValue } from '../validation/describeValue.ts';
 
 type JsonSchema = Record<string, unknown>;
 

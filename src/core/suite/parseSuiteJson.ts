@@ -1,4 +1,4 @@
-import { locateJsonError } from './locateJsonError.ts';
+import { locateJsonError } from '../validation/locateJsonError.ts';
 import type { SuiteValidation } from './types.ts';
 import { validateSuite } from './validateSuite.ts';
 

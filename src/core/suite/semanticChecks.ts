@@ -1,7 +1,7 @@
 import { callChecks } from './callChecks.ts';
 import { caseChecks } from './caseChecks.ts';
-import { didYouMean } from './didYouMean.ts';
-import { formatPath, type LocatedIssue } from './formatPath.ts';
+import { didYouMean } from '../validation/didYouMean.ts';
+import { formatPath, type LocatedIssue } from '../validation/formatPath.ts';
 import type { SuiteParts, ToolEntry } from './suiteParts.ts';
 
 function duplicates<T>(

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { IssuePath } from './formatPath.ts';
+import type { IssuePath } from '../validation/formatPath.ts';
 import { ExpectedCallSchema, MatcherSchema, SuiteCaseSchema, ToolSchema } from './schema.ts';
 import type { Matcher, SuiteCase, ToolDefinition } from './types.ts';
 

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { findDataProblems } from './findDataProblems.ts';
 import { findUnknownKeys } from './findUnknownKeys.ts';
-import { formatIssue } from './formatIssue.ts';
-import { formatPath, type LocatedIssue } from './formatPath.ts';
+import { formatIssue } from '../validation/formatIssue.ts';
+import { formatPath, type LocatedIssue } from '../validation/formatPath.ts';
 import { SuiteSchema } from './schema.ts';
 import { semanticChecks } from './semanticChecks.ts';
-import { sortIssues } from './sortIssues.ts';
+import { sortIssues } from '../validation/sortIssues.ts';
 import { suiteParts } from './suiteParts.ts';
 import type { SuiteValidation } from './types.ts';
 

@@ -7,7 +7,7 @@ import {
   comparableFromSummary,
   type ComparableRun,
   type RunsComparison,
-} from '../../core/link/comparableRun.ts';
+} from '../../core/compare/comparableRun.ts';
 import { decodeResultsPayload, findResultsPayloads, type FoundPayload } from '../../core/link/resultsLink.ts';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { readReportFile } from '../runs/readReportFile.ts';

@@ -1,8 +1,8 @@
 // The user's name for this device ("M2 Air, battery"), kept in localStorage, and the device block
 // that every benchmark result and report records: the probe's facts, that label and the
 // browser's full version.
-import { browserVersion } from '../../bench/browserVersion.ts';
-import type { DeviceBlock } from '../../bench/schema.ts';
+import { browserVersion } from '../../throughput/browserVersion.ts';
+import type { DeviceBlock } from '../../throughput/schema.ts';
 import type { DeviceInfo } from '../../device/types.ts';
 import { device } from './device.svelte.ts';
 

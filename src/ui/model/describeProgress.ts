@@ -1,6 +1,7 @@
 // One line saying where a model load is: which stage, shard i of n, MB of MB, time left.
 import type { LoadProgress } from '../../core/engine.ts';
-import { formatBytes, formatSeconds } from '../device/formatUnits.ts';
+import { formatBytes } from '../../core/format/formatBytes.ts';
+import { formatDuration } from '../../core/format/formatDuration.ts';
 
 export function describeProgress(p: LoadProgress): string {
   const shard = p.shard ? `shard ${p.shard.index} of ${p.shard.count}` : '';
@@ -18,7 +19,7 @@ export function describeProgress(p: LoadProgress): string {
         );
       }
       if (p.etaSeconds !== undefined && p.fraction < 1)
-        parts.push(`about ${formatSeconds(p.etaSeconds)} left`);
+        parts.push(`about ${formatDuration(p.etaSeconds)} left`);
       return parts.join(' · ');
     }
     case 'gpu-upload':

@@ -5,7 +5,7 @@ import type { Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
 import { runSuite, type RunProgress } from '../../core/run/runSuite.ts';
 import { suiteHash } from '../../core/suite/suiteHash.ts';
-import { diffCaseVerdicts, type VerdictChange } from '../../core/report/diffCaseVerdicts.ts';
+import { diffCaseVerdicts, type VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import { putRun, putCase, getRun, getCases, type StoredRun } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';

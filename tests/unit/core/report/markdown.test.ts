@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../../../src/core/report/escapeMarkdown.ts';
+import { renderMarkdownSummary } from '../../../../src/core/report/renderMarkdownSummary.ts';
+import { copy, loadReport } from './fixtures.ts';
+
+const rich = loadReport('rich');
+
+/** What a Markdown renderer shows for escaped text: backslash escapes removed. */
+function unescape(text: string): string {
+  return text.replace(/\\([\\`*_[\]<>|~&$])/gu, '$1');
+}
+
+describe('escapeMarkdown', () => {
+  it('escapes every character Markdown would act on, and reads back as the same text', () => {
+    const text = 'a|b *c* _d_ `e` [f](g) ![h](i) <b>j</b> &amp; ~~k~~ $x$ \\ end';
+    const escaped = escapeMarkdown(text);
+    expect(escaped).toBe(
+      'a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) !\\[h\\](i) \\<b\\>j\\</b\\> \\&amp; \\~\\~k\\~\\~ \\$x\\$ \\\\ end',
+    );
+    expect(unescape(escaped)).toBe(text);
+  });
+
+  it('turns line breaks into spaces, so a string cannot end a table row', () => {
+    expect(escapeMarkdown('a\nb\r\nc\rd\u2028e')).toBe('a b c d e');
+  });
+});
+
+describe('renderMarkdownSummary', () => {
+  const md = renderMarkdownSummary(rich);
+
+  it('has the run header, the summary line and the category table', () => {
+    expect(md).toBe(`### tabeval: tabeval-demo 2
+
+- **Suite:** tabeval-demo 2 (sha256 532778f83331…, 12 cases)
+- **Model:** Qwen2.5-Coder-1.5B-Instruct-q4f16\\_1-MLC (webllm 0.2.86)
+- **Device:** apple metal-3
+- **Date:** 2026-01-15 10:00 UTC
+- **Parameters:** temperature 0, top\\_p 1, max\\_tokens 1024, seed 42, tool\\_call\\_mode prompt
+
+**Overall 81.3 %** (Bootstrap 95 % CI 56.3 – 100.0 %) · macro 84.6 % · passed 7/12 (58.3 %, Wilson 95 % CI 32.0 – 80.7 %)
+
+| Category | Cases | Mean | 95 % CI | Passed |
+| --- | ---: | ---: | ---: | ---: |
+| tool\\_calling | 5 | 80.0 % | 40.0 – 100.0 % | 3/5 |
+| code\\_generation | 3 | 91.7 % | 83.1 – 100.0 % | 2/3 |
+| reasoning | 3 | 66.7 % | 0.0 – 100.0 % | 1/3 |
+| multi\\_turn | 1 | 100.0 % | 100.0 – 100.0 % | 1/1 |
+`);
+  });
+
+  it('escapes pipes and Markdown in category names, model ids and parameters', () => {
+    const report = copy(rich);
+    const { tool_calling: tools, ...others } = report.summary.categories;
+    report.summary.categories = { 'a|b [x](javascript:y)': tools!, ...others };
+    report.model!.id = '![img](http://e/x.png) <script>';
+    report.params = { 'k|': '*v*' };
+    const out = renderMarkdownSummary(report);
+    expect(out).toContain('| a\\|b \\[x\\](javascript:y) | 5 |');
+    expect(out).toContain('- **Model:** !\\[img\\](http://e/x.png) \\<script\\>');
+    expect(out).toContain('- **Parameters:** k\\| \\*v\\*');
+    expect(out).not.toMatch(/(?<!\\)[<[]/u);
+  });
+});
