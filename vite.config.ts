@@ -43,6 +43,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/globalSetup.ts'],
     environment: 'node',
   },
 });

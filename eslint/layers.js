@@ -11,18 +11,23 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
  */
 export const LAYERS = {
   core: { layers: [], packages: ['valibot', 'fflate', 're2js'] },
-  device: { layers: ['core'], packages: [] },
-  engines: { layers: ['core', 'device'], packages: ['comlink', '@mlc-ai/web-llm', 'eventsource-parser'] },
-  exec: { layers: ['core'], packages: ['comlink', 'pyodide', 'node:*'] },
-  storage: { layers: ['core', 'throughput'], packages: ['idb'] },
+  device: { layers: ['core'], packages: ['valibot'] },
+  // Worker plumbing (comlink connections) shared by the engines and the Python sandbox.
+  workers: { layers: ['core'], packages: ['comlink'] },
+  engines: {
+    layers: ['core', 'device', 'workers'],
+    packages: ['comlink', '@mlc-ai/web-llm', 'eventsource-parser'],
+  },
+  exec: { layers: ['core', 'workers'], packages: ['comlink', 'pyodide', 'node:*'] },
+  storage: { layers: ['core', 'throughput'], packages: ['idb', 'valibot'] },
   throughput: { layers: ['core'], packages: ['valibot'] },
   cli: {
     layers: ['core', 'engines', 'exec', 'throughput'],
     packages: ['node:*', 'valibot', 'playwright-core', 'cli-progress', 'fflate'],
   },
   ui: {
-    layers: ['core', 'device', 'engines', 'exec', 'storage', 'throughput'],
-    packages: ['svelte', 'svelte/*', 'lowlight', 'hast', 'highlight.js/*', 'comlink'],
+    layers: ['core', 'device', 'engines', 'exec', 'storage', 'throughput', 'workers'],
+    packages: ['svelte', 'svelte/*', 'lowlight', 'hast', 'highlight.js/*'],
   },
   // src/main.ts: the page's entry.
   '(entry)': { layers: ['ui'], packages: ['svelte'] },

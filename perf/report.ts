@@ -7,8 +7,9 @@ import { renderCsv } from '../src/core/report/renderCsv.ts';
 import { renderHtmlReport } from '../src/core/report/renderHtmlReport.ts';
 import { renderMarkdownSummary } from '../src/core/report/renderMarkdownSummary.ts';
 import type { Report } from '../src/core/report/schema.ts';
-import { DEFAULT_PARAMS } from '../src/core/run/defaultParams.ts';
+import { DEFAULT_PARAMS } from '../src/core/report/paramsSchema.ts';
 import { runSuite } from '../src/core/run/runSuite.ts';
+import { caseKey } from '../src/core/run/caseKey.ts';
 import { mulberry32 } from '../src/core/stats/mulberry32.ts';
 import type { Suite, SuiteCase, ToolDefinition } from '../src/core/suite/types.ts';
 import { createReplayEngine, type RecordedOutput } from '../src/engines/replay/createReplayEngine.ts';
@@ -103,7 +104,7 @@ export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
             expected_keywords: ['def', 'prime', 'return', i % 3 === 0 ? 'logarithmic' : 'sqrt'],
           },
     );
-    recorded.set(id, {
+    recorded.set(caseKey(id, 0), {
       output: syntheticOutput(i, random),
       usage: syntheticUsage(i, random),
       finishReason: 'stop',
@@ -120,12 +121,17 @@ export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
   let clock = 0;
   const { report } = await runSuite({
     suite,
-    engine: createReplayEngine(suite, recorded, {
-      info: { modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
+    engine: createReplayEngine(recorded, {
+      source: {
+        kind: 'webllm',
+        version: '0.2.86',
+        model: { id: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC', url: null, libUrl: null },
+      },
     }),
     params: { ...DEFAULT_PARAMS },
-    source: 'webllm',
     device: {
+      label: null,
+      browserVersion: null,
       adapter: {
         vendor: 'apple',
         architecture: 'metal-3',

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { parseSuiteJson } from '../src/core/suite/parseSuiteJson.ts';
 import { runSuite } from '../src/core/run/runSuite.ts';
-import { DEFAULT_PARAMS } from '../src/core/run/defaultParams.ts';
+import { caseKey } from '../src/core/run/caseKey.ts';
+import { DEFAULT_PARAMS } from '../src/core/report/paramsSchema.ts';
 import { createReplayEngine, type RecordedOutput } from '../src/engines/replay/createReplayEngine.ts';
 import type { Suite } from '../src/core/suite/types.ts';
 
@@ -29,14 +30,13 @@ async function runnerOverhead(): Promise<void> {
   for (let round = 0; round < 6; round++) {
     for (const suite of suites) {
       const recorded = new Map<string, RecordedOutput>(
-        suite.cases.map((c, i) => [c.id, { output: syntheticOutput(i) }]),
+        suite.cases.map((c, i) => [caseKey(c.id, 0), { output: syntheticOutput(i) }]),
       );
       const t0 = performance.now();
       await runSuite({
         suite,
-        engine: createReplayEngine(suite, recorded),
+        engine: createReplayEngine(recorded),
         params: { ...DEFAULT_PARAMS },
-        source: 'replay',
       });
       const dt = performance.now() - t0;
       if (round > 0) {

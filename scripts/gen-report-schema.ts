@@ -25,7 +25,9 @@ const DEFINITIONS = {
   Verdict: ReportCaseSchema.entries.verdicts.item,
   UsageFigures: usage.reported,
   Interval: summary.overallInterval,
-  CategorySummary: summary.categories.value,
+  CategorySummary: summary.categories.item,
+  Source: ReportSchema.entries.source,
+  DeviceBlock: ReportSchema.entries.device.wrapped,
 };
 
 /**
@@ -38,9 +40,11 @@ export async function renderReportJsonSchema(): Promise<string> {
     typeMode: 'input',
     definitions: DEFINITIONS,
     // `finite` rejects NaN and ±Infinity, which JSON cannot write: every JSON number is finite, so
-    // `{"type": "number"}` says the same. Anything else that does not convert still throws.
+    // `{"type": "number"}` says the same. A `check` relates fields (an interval's low ≤ high) in a
+    // way JSON Schema draft-07 cannot state: the file leaves it out, the reader still applies it.
+    // Anything else that does not convert still throws.
     overrideAction: ({ valibotAction, jsonSchema }): JsonSchema | undefined =>
-      valibotAction.type === 'finite' ? jsonSchema : undefined,
+      valibotAction.type === 'finite' || valibotAction.type === 'check' ? jsonSchema : undefined,
   });
   const { $schema, ...rest } = schema;
   const text = JSON.stringify(

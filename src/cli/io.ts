@@ -43,7 +43,21 @@ function describeFsError(e: unknown): string {
   }
 }
 
-/** Writes a line to standard output. */
+const closed = new Set<NodeJS.WriteStream>();
+
+/** Marks a stream whose reader went away (EPIPE): later writes to it are dropped. */
+export function closeOutput(stream: NodeJS.WriteStream): void {
+  closed.add(stream);
+}
+
+/** Writes a line to standard output (nothing once the reader has closed it). */
 export function out(line: string): void {
+  if (closed.has(process.stdout)) return;
   process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
+}
+
+/** Writes a line to standard error (nothing once the reader has closed it). */
+export function err(line: string): void {
+  if (closed.has(process.stderr)) return;
+  process.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
 }

@@ -1,4 +1,4 @@
-import { UsageError } from './io.ts';
+import { closeOutput, err, out, UsageError } from './io.ts';
 import { runParse, parseHelp } from './commands/parse.ts';
 import { runSuiteCommand, suiteHelp } from './commands/suite.ts';
 import { runScore, scoreHelp } from './commands/score.ts';
@@ -41,27 +41,36 @@ Run "tabeval <command> --help" for a command's options.`;
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${usage()}\n`);
+    out(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    process.stderr.write(`tabeval: unknown command "${name}". Run "tabeval --help" for the list.\n`);
+    err(`tabeval: unknown command "${name}". Run "tabeval --help" for the list.`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.help}\n`);
+    out(command.help);
     return 0;
   }
   try {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`tabeval ${name}: ${e.message}\n`);
+      err(`tabeval ${name}: ${e.message}`);
       return 2;
     }
     throw e;
   }
+}
+
+// A reader that stops early (`tabeval suite validate s.json | head -1`) closes the pipe: the rest
+// of the output is dropped and the command still ends with its own exit code, no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closeOutput(stream);
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,17 @@
-// The Engine interface (types only). Implementations: WebLLM in a Web Worker (engines/webllm),
-// Replay (re-serves the outputs recorded in a report).
+// The Engine interface (types only). Implementations: WebLLM in a Web Worker (engines/webllm), an
+// OpenAI-compatible server (engines/endpoint), Replay (re-serves the outputs recorded in a report)
+// and a synthetic engine for trying the benchmark. The figures an engine returns are the report's
+// own types (core/report/schema.ts): one definition.
+import type {
+  FinishReason,
+  GenerationParams,
+  GenerationUsage,
+  ReportSource,
+  ReportTimings,
+} from './report/schema.ts';
+import type { ToolDefinition } from './suite/types.ts';
+
+export type { FinishReason, GenerationParams, GenerationUsage, UsageFigures } from './report/schema.ts';
 
 /** A chat message sent to an engine. */
 export interface EngineMessage {
@@ -7,39 +19,22 @@ export interface EngineMessage {
   content: string;
 }
 
-/** Sampling and generation parameters; every one is recorded in reports. */
-export interface GenerationParams {
-  temperature: number;
-  top_p: number;
-  max_tokens: number;
-  seed: number;
-  stop?: string[];
-  /** Benchmark use: keep generating past the end-of-sequence token. */
-  ignore_eos?: boolean;
-  /** "prompt": calls parsed from text; "constrained": WebLLM structural_tag on <tool_call>. */
-  tool_call_mode?: 'prompt' | 'constrained';
-  /** JSON schemas per tool, used only in constrained mode. */
-  tool_schemas?: { name: string; parameters: Record<string, unknown> }[];
+/** One generation to run. */
+export interface GenerationRequest {
+  messages: EngineMessage[];
+  params: GenerationParams;
+  /**
+   * The tools the case offers: in the prompt already; also given to engines that constrain
+   * decoding to each tool's schema (`constrained`) or pass them to the server (`native`).
+   */
+  tools: readonly ToolDefinition[];
+  /**
+   * Which case and sample this generation is for. The replay engine serves a recorded output by
+   * it; live engines ignore it.
+   */
+  caseId: string;
+  sample: number;
 }
-
-/** Throughput and latency of one generation. `null` where the source does not report the figure. */
-export interface UsageFigures {
-  promptTokens: number | null;
-  completionTokens: number | null;
-  ttftMs: number | null;
-  prefillTps: number | null;
-  decodeTps: number | null;
-  e2eMs: number | null;
-}
-
-export interface GenerationUsage {
-  /** As WebLLM reports them (usage.extra). */
-  reported: UsageFigures;
-  /** As measured by us around the call (first streamed token, last token, wall clock). */
-  measured: UsageFigures;
-}
-
-export type FinishReason = 'stop' | 'length' | 'abort' | 'error' | 'tool_calls';
 
 export interface GenerationResult {
   text: string;
@@ -51,14 +46,13 @@ export interface GenerationResult {
 export interface LoadProgress {
   phase: 'fetch' | 'compile' | 'ready';
   /**
-   * Finer step (optional, added with the WebLLM engine): "prepare" (config and library),
-   * "download" (weight shards into the cache), "gpu-upload" (shards from the cache onto the GPU),
-   * "shaders" (shader compilation), "done".
+   * Finer step: "prepare" (config and library), "download" (weight shards into the cache),
+   * "gpu-upload" (shards from the cache onto the GPU), "shaders" (shader compilation), "done".
    */
   stage?: 'prepare' | 'download' | 'gpu-upload' | 'shaders' | 'done';
   /** 0..1 within the phase. */
   fraction: number;
-  /** WebLLM's own progress text, shown verbatim (as text, never HTML). */
+  /** The engine's own progress text, shown verbatim (as text, never HTML). */
   text: string;
   /** Fetch phase: shards, bytes and ETA when known. */
   shard?: { index: number; count: number };
@@ -68,10 +62,22 @@ export interface LoadProgress {
   elapsedSeconds: number;
 }
 
-/** A model to load: a catalog id, or a custom MLC build at absolute URLs. */
-export type ModelRef =
-  | { kind: 'catalog'; modelId: string }
-  | { kind: 'custom'; modelId: string; modelUrl: string; modelLibUrl: string };
+/** A WebLLM build: a catalog id, or a custom MLC build at absolute URLs. */
+export type WebLlmModelRef =
+  | { engine: 'webllm'; kind: 'catalog'; modelId: string }
+  | { engine: 'webllm'; kind: 'custom'; modelId: string; modelUrl: string; modelLibUrl: string };
+
+/** A model behind an OpenAI-compatible server. The API key is never part of a ref (refs are stored). */
+export interface EndpointModelRef {
+  engine: 'endpoint';
+  /** The API base, e.g. `http://127.0.0.1:8080/v1`. */
+  baseUrl: string;
+  /** The model name the server knows. */
+  model: string;
+}
+
+/** A model to load, for one kind of engine. */
+export type ModelRef = WebLlmModelRef | EndpointModelRef;
 
 /** Errors a user can act on, as values. `name` is stable (e.g. "ShaderF16Unsupported"); `message` says what to do. */
 export interface EngineError {
@@ -79,9 +85,9 @@ export interface EngineError {
   message: string;
   /** The URL that failed, when a fetch failed. */
   url?: string;
-  /** HTTP status of that URL, when it answered (optional, added with the WebLLM engine). */
+  /** HTTP status of that URL, when it answered. */
   status?: number;
-  /** The underlying error text, verbatim, for bug reports (optional, added with the WebLLM engine). */
+  /** The underlying error text, verbatim, for bug reports. */
   detail?: string;
   /** A follow-up the UI can offer (e.g. load the q4f32 build, a smaller model, retry). */
   suggestion?: { action: 'use-model' | 'retry' | 'free-storage' | 'change-browser'; modelId?: string };
@@ -89,26 +95,31 @@ export interface EngineError {
 
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
 
-/** Engine facts recorded in reports. */
+/** How long a model load took: cold (downloaded) or warm (from the cache). */
+export type LoadTiming = NonNullable<ReportTimings['load']>;
+
+/**
+ * What an engine says about itself: the report's `source` of the outputs it produces (null until
+ * a model is loaded), its load time, and the context window of the loaded model when known.
+ */
 export interface EngineInfo {
-  engine: 'webllm' | 'replay';
-  engineVersion: string;
-  modelId: string | null;
-  modelUrl: string | null;
-  modelLibUrl: string | null;
-  /** Load time: cold (downloaded) or warm (from cache). */
-  load: { ms: number; fromCache: boolean; bytesDownloaded: number | null } | null;
+  kind: 'webllm' | 'endpoint' | 'replay' | 'synthetic';
+  /** The engine software's version (WebLLM's; the server's when it says; else `unknown`). */
+  version: string;
+  source: ReportSource | null;
+  load: LoadTiming | null;
+  /** Tokens of prompt plus output the loaded model takes; null when unknown. */
+  contextWindow: number | null;
 }
 
 /**
- * The engine contract used by the runner and the benchmark. Implementations never throw across
- * it for user-fixable causes; they return `{ ok: false, error }`.
+ * The engine contract used by the runner and the throughput benchmark. Implementations never
+ * throw across it for user-fixable causes; they return `{ ok: false, error }`.
  */
 export interface Engine {
   load(model: ModelRef, onProgress: (p: LoadProgress) => void): Promise<EngineResult<EngineInfo>>;
   generate(
-    messages: EngineMessage[],
-    params: GenerationParams,
+    request: GenerationRequest,
     onToken: (delta: string) => void,
   ): Promise<EngineResult<GenerationResult>>;
   abort(): Promise<void>;

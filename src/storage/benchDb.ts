@@ -1,7 +1,7 @@
 // Benchmark results and model load times kept in this browser, in their own IndexedDB database
 // (`tabeval-bench`), apart from the eval runs.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { benchDeviceName } from '../throughput/benchRows.ts';
+import { deviceLabel } from '../core/report/deviceLabel.ts';
 import type { BenchResult, DeviceBlock, LoadRecords } from '../throughput/schema.ts';
 
 /** A kept result: run here, or imported from a file. */
@@ -62,7 +62,7 @@ export async function deleteBenchResult(id: string): Promise<void> {
 }
 
 function loadsKey(device: DeviceBlock | null, modelId: string): { key: string; device: string } {
-  const name = benchDeviceName(device);
+  const name = deviceLabel(device);
   return { key: JSON.stringify([name, modelId]), device: name };
 }
 

@@ -1,92 +1,86 @@
+// The tab's RunStore: runs and their case records in IndexedDB, so a reload, a crash or a closed
+// tab resumes a run instead of starting over. Runs kept by tabeval 0.1 are read and converted.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { GenerationParams, ModelRef } from '../core/engine.ts';
-import type { Report, ReportCase } from '../core/report/schema.ts';
-import type { Suite } from '../core/suite/types.ts';
-import type { RecordedOutput } from '../engines/replay/createReplayEngine.ts';
-
-/** A run as kept in IndexedDB: enough to resume it after a reload and to list it. */
-export interface StoredRun {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  status: 'running' | 'stopped' | 'complete';
-  source: 'webllm' | 'replay';
-  suite: Suite;
-  suiteHash: string;
-  params: GenerationParams;
-  /** The model of a live run. */
-  model: ModelRef | null;
-  /** A replay: the outputs to re-serve, the pace, and the verdicts recorded in the opened report. */
-  replay: {
-    pace: 'instant' | 'recorded';
-    recorded: Record<string, RecordedOutput>;
-    originalCases: ReportCase[];
-    origin: Pick<Report, 'model' | 'engine' | 'device' | 'createdAt'>;
-  } | null;
-  device: Record<string, unknown> | null;
-  /** The report as of the last finished or stopped pass (null while the first pass runs). */
-  report: Report | null;
-  /** For the list: model label, overall score when known, device label. */
-  modelLabel: string;
-  overall: number | null;
-  deviceLabel: string;
-}
+import type { ReportCase } from '../core/report/schema.ts';
+import type { RunRecord, RunStore } from '../core/run/runStore.ts';
+import { fromStoredCase, fromStoredRun } from './legacyRuns.ts';
 
 interface CaseRow {
   runId: string;
   caseId: string;
-  /** Position in the suite, so cases come back in order. */
+  /** Position in the run (suite order, then sample), so records come back in order. */
   index: number;
   record: ReportCase;
 }
 
 interface RunsSchema extends DBSchema {
-  runs: { key: string; value: StoredRun; indexes: { byCreatedAt: string } };
-  cases: { key: [string, string]; value: CaseRow; indexes: { byRun: string } };
+  runs: { key: string; value: RunRecord; indexes: { byCreatedAt: string } };
+  cases: { key: [string, number]; value: CaseRow; indexes: { byRun: string } };
 }
 
 const DB_NAME = 'tabeval';
-const DB_VERSION = 1;
+// 2: case rows keyed by [runId, index] (several samples of one case); run records hold a plan.
+const DB_VERSION = 2;
 
 let dbPromise: Promise<IDBPDatabase<RunsSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<RunsSchema>> {
   dbPromise ??= openDB<RunsSchema>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      const runs = database.createObjectStore('runs', { keyPath: 'id' });
-      runs.createIndex('byCreatedAt', 'createdAt');
-      const cases = database.createObjectStore('cases', { keyPath: ['runId', 'caseId'] });
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        const runs = database.createObjectStore('runs', { keyPath: 'id' });
+        runs.createIndex('byCreatedAt', 'createdAt');
+      }
+      // Version 1 keyed case rows by [runId, caseId]: copy them into the new store's keys.
+      const oldRows: unknown[] = oldVersion === 1 ? await tx.objectStore('cases').getAll() : [];
+      if (oldVersion === 1) database.deleteObjectStore('cases');
+      const cases = database.createObjectStore('cases', { keyPath: ['runId', 'index'] });
       cases.createIndex('byRun', 'runId');
+      for (const row of oldRows) await cases.put(row as CaseRow);
     },
   });
   return dbPromise;
 }
 
-/** Saves (creates or replaces) a run's record. */
-export async function putRun(run: StoredRun): Promise<void> {
-  await (await db()).put('runs', $snapshot(run));
+/**
+ * Svelte state proxies cannot be structured-cloned into IndexedDB; a JSON round trip gives plain
+ * data (everything stored here is JSON by construction).
+ */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Saves one finished case at once, so a reload or crash loses nothing that was done. */
-export async function putCase(runId: string, index: number, record: ReportCase): Promise<void> {
-  await (await db()).put('cases', $snapshot({ runId, caseId: record.id, index, record }));
-}
+/** The runs store of this browser. */
+export const runsDb: RunStore = {
+  async putRun(run) {
+    await (await db()).put('runs', plain(run));
+  },
+  async getRun(id) {
+    const raw: unknown = await (await db()).get('runs', id);
+    return raw === undefined ? undefined : (fromStoredRun(raw) ?? undefined);
+  },
+  async putCase(runId, index, record) {
+    await (await db()).put('cases', plain({ runId, caseId: record.id, index, record }));
+  },
+  async getCases(runId) {
+    const rows = await (await db()).getAllFromIndex('cases', 'byRun', runId);
+    const run = await runsDb.getRun(runId);
+    return rows
+      .sort((a, b) => a.index - b.index)
+      .flatMap((row) => {
+        const record = fromStoredCase(row.record, run?.plan.suite.headline);
+        return record === null ? [] : [record];
+      });
+  },
+};
 
-/** One run, or undefined. */
-export async function getRun(id: string): Promise<StoredRun | undefined> {
-  return (await db()).get('runs', id);
-}
-
-/** The finished cases of a run, in suite order. */
-export async function getCases(runId: string): Promise<ReportCase[]> {
-  const rows = await (await db()).getAllFromIndex('cases', 'byRun', runId);
-  return rows.sort((a, b) => a.index - b.index).map((r) => r.record);
-}
-
-/** Every run, newest first. */
-export async function listRuns(): Promise<StoredRun[]> {
-  const runs = await (await db()).getAllFromIndex('runs', 'byCreatedAt');
-  return runs.reverse();
+/** Every run, newest first (runs this version cannot read are left out). */
+export async function listRuns(): Promise<RunRecord[]> {
+  const raw: unknown[] = await (await db()).getAllFromIndex('runs', 'byCreatedAt');
+  return raw
+    .reverse()
+    .map(fromStoredRun)
+    .filter((run): run is RunRecord => run !== null);
 }
 
 /** Deletes a run and its cases. */
@@ -96,12 +90,4 @@ export async function deleteRun(id: string): Promise<void> {
   const keys = await tx.objectStore('cases').index('byRun').getAllKeys(id);
   await Promise.all(keys.map((k) => tx.objectStore('cases').delete(k)));
   await tx.done;
-}
-
-/**
- * Svelte state proxies cannot be structured-cloned into IndexedDB; a JSON round trip gives plain
- * data (everything stored here is JSON by construction).
- */
-function $snapshot<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

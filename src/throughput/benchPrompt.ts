@@ -22,7 +22,13 @@ const TG_PROMPT = 'Write a long story about a fox who learns to program computer
 const WARMUP_TOKENS = 8;
 
 /** Greedy, fixed seed: the same work on every device. */
-export const BENCH_SAMPLING = { temperature: 0, top_p: 1, seed: 0 } as const;
+export const BENCH_SAMPLING = {
+  temperature: 0,
+  top_p: 1,
+  seed: 0,
+  tool_call_mode: 'prompt',
+  samples: 1,
+} as const;
 
 /** The pp prompt: the sentence `repeats` times. */
 export function promptMessages(repeats: number): EngineMessage[] {

@@ -1,7 +1,7 @@
 import { formatBytes } from '../core/format/formatBytes.ts';
 import { deviceLabel } from '../core/report/deviceLabel.ts';
 import { formatMs } from '../core/format/formatFigures.ts';
-import type { BenchFlag, BenchResult, BenchStats, DeviceBlock } from './schema.ts';
+import type { BenchFlag, BenchResult, BenchStats } from './schema.ts';
 
 /** One line of the llama-bench-like table: a test of a result, with its figures and flags. */
 export interface BenchRow {
@@ -24,18 +24,12 @@ export interface BenchRow {
   flags: BenchFlag[];
 }
 
-/** The device's name in tables: the user's label, else the adapter and platform (`deviceLabel`). */
-export function benchDeviceName(device: DeviceBlock | Record<string, unknown> | null): string {
-  const label = device?.['label'];
-  return typeof label === 'string' && label.trim() !== '' ? label.trim() : deviceLabel(device);
-}
-
 /** The rows of one or more results, in order (pp before tg, as run). Pure; never throws. */
 export function benchRows(results: readonly BenchResult[]): BenchRow[] {
   return results.flatMap((result) => {
     const global = result.flags.filter((f) => f.test === null);
     return result.tests.map((test) => ({
-      device: benchDeviceName(result.device),
+      device: deviceLabel(result.device),
       browser: result.device?.browserVersion ?? null,
       model: result.model.id,
       sizeBytes: result.model.sizeBytes,

@@ -1,7 +1,8 @@
 import { runSpeedFigures } from '../core/report/runSpeedFigures.ts';
 import type { Report } from '../core/report/schema.ts';
 import { isFallbackDevice } from './benchFlags.ts';
-import { benchDeviceName } from './benchRows.ts';
+import { deviceLabel } from '../core/report/deviceLabel.ts';
+import { sourceModelId } from '../core/report/sourceFacts.ts';
 import type { BenchResult } from './schema.ts';
 
 /** One device and model of the comparison: its speeds and, when an eval report has it, its quality. */
@@ -37,12 +38,12 @@ export function compareDevices(bench: readonly BenchResult[], reports: readonly 
   const latestBench = new Map<string, BenchResult>();
   for (const result of bench) {
     if (result.tests.length === 0) continue;
-    const key = keyOf(benchDeviceName(result.device), result.model.id);
+    const key = keyOf(deviceLabel(result.device), result.model.id);
     latestBench.set(key, later(latestBench.get(key), result));
   }
   const latestReport = new Map<string, Report>();
   for (const report of reports) {
-    const key = keyOf(benchDeviceName(report.device), report.model?.id ?? 'unknown model');
+    const key = keyOf(deviceLabel(report.device), sourceModelId(report.source) ?? 'unknown model');
     latestReport.set(key, later(latestReport.get(key), report));
   }
   const keys = [...new Set([...latestBench.keys(), ...latestReport.keys()])];
@@ -76,7 +77,8 @@ export function compareDevices(bench: readonly BenchResult[], reports: readonly 
       speedSource: speed?.decodeTps != null ? 'report' : null,
       quality,
       fallback: isFallbackDevice(report?.device ?? null),
-      synthetic: report?.source === 'replay',
+      // Reports carry real recorded speeds (a re-scored report keeps its recording's).
+      synthetic: false,
     };
   });
   return points.sort((a, b) => a.model.localeCompare(b.model) || a.device.localeCompare(b.device));

@@ -6,6 +6,7 @@ import type {
   GenerationResult,
 } from '../core/engine.ts';
 import { APP_VERSION } from '../core/version.ts';
+import { generateWithLimits } from '../core/run/generateWithLimits.ts';
 import { resultFlags, testFlags, type FlagThresholds } from './benchFlags.ts';
 import {
   BENCH_SAMPLING,
@@ -71,6 +72,8 @@ export interface BenchOptions {
   /** The engine produces synthetic figures (the replay/synthetic engine). */
   synthetic?: boolean;
   signal?: AbortSignal;
+  /** Per-generation limit: a generation over it fails the benchmark instead of hanging it (default 10 min). */
+  generationTimeoutMs?: number;
   onProgress?: (progress: BenchProgress) => void;
   /** Clock (ms) and calendar; injectable for tests. */
   now?: () => number;
@@ -93,9 +96,8 @@ function checkCount(name: string, value: number, limits: { min: number; max: num
     : `${name} must be a whole number from ${limits.min} to ${limits.max} (got ${value})`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
+/** Longest a benchmark generation may take (a hung GPU must not hold the page forever). */
+const DEFAULT_GENERATION_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Runs the benchmark protocol on a loaded engine, like llama-bench: one untimed warm-up
@@ -172,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     .then(() => engine.info())
     .catch(() => null);
   if (info) {
-    result.engine = { name: info.engine, version: info.engineVersion, synthetic };
+    result.engine = { name: info.kind, version: info.version, synthetic };
     result.load = mergeLoadRecords(options.knownLoads ?? null, info.load, createdAt);
   }
 
@@ -213,25 +215,30 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     error: { name: 'BenchAborted', message: `stopped after ${Math.max(0, step - 1)} of ${total} steps` },
   });
 
-  const onAbort = (): void => {
-    void Promise.resolve()
-      .then(() => engine.abort())
-      .catch(() => undefined);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-
+  const timeoutMs = options.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS;
   const generate = async (messages: EngineMessage[], params: GenerationParams): Promise<Step> => {
     if (signal?.aborted) return aborted();
     const t0 = now();
-    let outcome: Awaited<ReturnType<Engine['generate']>>;
-    try {
-      outcome = await engine.generate(messages, params, () => undefined);
-    } catch (error) {
-      return { ok: false, status: 'failed', error: { name: 'EngineFailed', message: errorText(error) } };
-    }
+    const limited = await generateWithLimits(
+      engine,
+      { messages, params, tools: [], caseId: 'bench', sample: 0 },
+      () => undefined,
+      { ...(signal ? { signal } : {}), timeoutMs },
+    );
     const durationMs = Math.max(0, now() - t0);
     // A generation cut short by the stop button is not a sample.
-    if (signal?.aborted) return aborted();
+    if (limited.kind === 'stopped' || signal?.aborted) return aborted();
+    if (limited.kind === 'timeout') {
+      return {
+        ok: false,
+        status: 'failed',
+        error: {
+          name: 'GenerationTimeout',
+          message: `a generation took longer than ${limited.afterMs / 1000} s`,
+        },
+      };
+    }
+    const outcome = limited.result;
     if (!outcome.ok) return { ok: false, status: 'failed', error: outcome.error };
     const reason = outcome.value.finishReason;
     if (reason === 'abort' || reason === 'error') {
@@ -307,8 +314,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     progress('done', null, null);
     return finish('complete', null);
   } catch (error) {
-    return finish('failed', { name: 'BenchFailed', message: errorText(error) });
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return finish('failed', { name: 'BenchFailed', message });
   }
 }

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { ReportCaseSchema } from '../core/report/schema.ts';
+import { DeviceBlockSchema } from '../core/report/deviceSchema.ts';
+import { FinishReasonSchema, GenerationUsageSchema as UsageSchema } from '../core/report/usageSchema.ts';
+import { milliseconds } from '../core/validation/fields.ts';
 
 /** The benchmark result format's identifier; bumped on any incompatible change. */
 export const BENCH_SCHEMA_ID = 'tabeval.bench/1';
@@ -9,10 +11,6 @@ const nullableFinite = v.nullable(finite);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const positiveCount = v.pipe(v.number(), v.integer(), v.minValue(1));
 const shortText = v.pipe(v.string(), v.maxLength(2000));
-
-/** One generation's usage, exactly as reports store it (`reported` = WebLLM's, `measured` = ours). */
-const UsageSchema = ReportCaseSchema.entries.usage.wrapped;
-const FinishReasonSchema = ReportCaseSchema.entries.finishReason.wrapped;
 
 /** Descriptive statistics of one figure over the repetitions of a test. */
 export const BenchStatsSchema = v.object({
@@ -33,7 +31,7 @@ export const BenchStatsSchema = v.object({
 export const BenchSampleSchema = v.object({
   repetition: positiveCount,
   /** Wall clock of the whole generate() call, as the protocol saw it. */
-  durationMs: finite,
+  durationMs: milliseconds,
   finishReason: FinishReasonSchema,
   usage: UsageSchema,
   /** Actual prompt tokens (WebLLM's count). */
@@ -48,7 +46,7 @@ export const BenchSampleSchema = v.object({
 /** An untimed generation: the warm-up (shader compilation) and the prompt-size calibration. */
 export const BenchUntimedSchema = v.object({
   phase: v.picklist(['warmup', 'calibration']),
-  durationMs: finite,
+  durationMs: milliseconds,
   finishReason: FinishReasonSchema,
   usage: UsageSchema,
 });
@@ -88,7 +86,7 @@ export const BenchFlagSchema = v.object({
 
 /** One model load: cold (weights downloaded) or warm (weights from the browser cache). */
 export const LoadRecordSchema = v.object({
-  ms: finite,
+  ms: milliseconds,
   bytesDownloaded: nullableFinite,
   /** When it was first seen (ISO). */
   seenAt: shortText,
@@ -97,26 +95,6 @@ export const LoadRecordSchema = v.object({
 export const LoadRecordsSchema = v.object({
   cold: v.nullable(LoadRecordSchema),
   warm: v.nullable(LoadRecordSchema),
-});
-
-/**
- * The device block of bench results and reports: the device probe's facts (loose: any extra field
- * is kept), the user's label ("M2 Air, battery") and the browser's full version.
- */
-export const DeviceBlockSchema = v.looseObject({
-  label: v.nullable(shortText),
-  browserVersion: v.nullable(shortText),
-  adapter: v.optional(
-    v.nullable(
-      v.looseObject({
-        vendor: v.optional(v.string()),
-        architecture: v.optional(v.string()),
-        device: v.optional(v.string()),
-        description: v.optional(v.string()),
-        isFallbackAdapter: v.optional(v.boolean()),
-      }),
-    ),
-  ),
 });
 
 export const BenchModelSchema = v.object({
@@ -174,6 +152,6 @@ export type BenchUntimed = v.InferOutput<typeof BenchUntimedSchema>;
 export type BenchStats = v.InferOutput<typeof BenchStatsSchema>;
 export type BenchFlag = v.InferOutput<typeof BenchFlagSchema>;
 export type BenchModel = v.InferOutput<typeof BenchModelSchema>;
-export type DeviceBlock = v.InferOutput<typeof DeviceBlockSchema>;
+export type { DeviceBlock } from '../core/report/schema.ts';
 export type LoadRecord = v.InferOutput<typeof LoadRecordSchema>;
 export type LoadRecords = v.InferOutput<typeof LoadRecordsSchema>;

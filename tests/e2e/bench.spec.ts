@@ -40,7 +40,7 @@ test.describe('benchmark page', () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       const result = parsed.value;
-      expect(result.engine).toMatchObject({ name: 'replay', synthetic: true });
+      expect(result.engine).toMatchObject({ name: 'synthetic', synthetic: true });
       expect(result.untimed.map((u) => u.phase)).toEqual(['warmup', 'calibration']);
       expect(result.tests.map((t) => [t.name, t.samples.length, t.completionTokens])).toEqual([
         ['pp512', 3, 1],

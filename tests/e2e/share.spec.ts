@@ -206,9 +206,16 @@ test('hostile text in a report file and in a results link renders as text', asyn
 test.describe('reproducible run links', () => {
   const laptop = JSON.parse(compareFixture(FILES[0]!)) as { suite: { hash: string } };
   const spec: RunSpec = {
-    suite: { kind: 'bundled', id: 'punie-baseline', version: '1.0.0', hash: laptop.suite.hash },
-    model: { kind: 'catalog', modelId: 'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC' },
-    params: { temperature: 0.3, top_p: 0.9, max_tokens: 512, seed: 7, tool_call_mode: 'constrained' },
+    suite: { kind: 'bundled', id: 'punie-baseline', version: '1.1.0', hash: laptop.suite.hash },
+    model: { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC' },
+    params: {
+      temperature: 0.3,
+      top_p: 0.9,
+      max_tokens: 512,
+      seed: 7,
+      tool_call_mode: 'constrained',
+      samples: 1,
+    },
   };
 
   test('a link opens the run page prefilled, says what will run, and copies back to the same link', async ({
@@ -218,7 +225,7 @@ test.describe('reproducible run links', () => {
     const fragment = encodeRunLink(spec);
     await page.goto(`./${fragment}`);
     const summary = page.getByTestId('link-summary');
-    await expect(summary).toContainText('punie-baseline version 1.0.0');
+    await expect(summary).toContainText('punie-baseline version 1.1.0');
     await expect(summary).toContainText(laptop.suite.hash);
     await expect(summary).toContainText('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
     for (const text of [

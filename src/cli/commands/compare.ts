@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { renderMarkdownComparison } from '../../core/compare/renderMarkdownComparison.ts';
 import { out, UsageError } from '../io.ts';
 import { loadReportFile } from './report.ts';
@@ -10,22 +10,9 @@ export const compareHelp = `tabeval compare A.json B.json [C.json ...] [--baseli
   with its 95 % interval and the cases that flipped; output drift between devices.
   --baseline N  the Nth file (counting from 1) is the baseline; default 1.`;
 
-function parseCliArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { baseline: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 /** `tabeval compare`: the comparison the app shows, as Markdown on standard output. */
 export async function runCompare(args: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs(args);
+  const { values, positionals } = parseCommandArgs('compare', args, { baseline: { type: 'string' } });
   if (positionals.length < 2) {
     throw new UsageError(`expected at least two report files to compare, got ${positionals.length}`);
   }

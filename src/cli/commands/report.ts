@@ -1,20 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { parseReportJson } from '../../core/report/parseReportJson.ts';
 import { renderCsv } from '../../core/report/renderCsv.ts';
 import { renderHtmlReport } from '../../core/report/renderHtmlReport.ts';
 import { renderMarkdownSummary } from '../../core/report/renderMarkdownSummary.ts';
 import type { Report } from '../../core/report/schema.ts';
-import { out, readTextInput, UsageError } from '../io.ts';
+import { err, out, readTextInput, UsageError } from '../io.ts';
 
 export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv OUT.csv] [--md]
-  Renders a JSON report (schema tabeval.report/1), the same files the app downloads:
+  Renders a JSON report (tabeval.report/2; format 1 is read too), the same files the app downloads:
     --html FILE  a self-contained HTML report (opens offline, loads nothing, runs no script)
     --csv FILE   one row per case (RFC 4180; cells that a spreadsheet would run as a formula
                  are prefixed with ')
     --md         a Markdown summary on standard output, to paste into an issue or a PR
-  Give at least one; several at once are fine.`;
+  Give at least one; several at once are fine. FILE "-" is standard output (one output at most).`;
+
+const FORMAT_HINT =
+  'there is no --format: give --html FILE, --csv FILE and/or --md (FILE "-" writes to standard output)';
 
 /** Reads and validates a report file; a problem is a one-line UsageError naming the file and the first issue. */
 export async function loadReportFile(path: string): Promise<Report> {
@@ -30,6 +33,10 @@ export async function loadReportFile(path: string): Promise<Report> {
 }
 
 async function writeOutput(path: string, text: string): Promise<void> {
+  if (path === '-') {
+    out(text);
+    return;
+  }
   try {
     await writeFile(path, text, 'utf8');
   } catch (e) {
@@ -44,25 +51,17 @@ async function writeOutput(path: string, text: string): Promise<void> {
             : (e as Error).message;
     throw new UsageError(`cannot write ${path}: ${why}`);
   }
-  process.stderr.write(`wrote ${path} (${Buffer.byteLength(text, 'utf8').toLocaleString('en-US')} bytes)\n`);
-}
-
-function parseCliArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { html: { type: 'string' }, csv: { type: 'string' }, md: { type: 'boolean', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  err(`wrote ${path} (${Buffer.byteLength(text, 'utf8').toLocaleString('en-US')} bytes)`);
 }
 
 /** `tabeval report`: renders a report file as HTML, CSV and/or Markdown with the app's own renderers. */
 export async function runReport(args: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs(args);
+  const { values, positionals } = parseCommandArgs(
+    'report',
+    args,
+    { html: { type: 'string' }, csv: { type: 'string' }, md: { type: 'boolean', default: false } },
+    { format: FORMAT_HINT, f: FORMAT_HINT, o: 'give --html FILE or --csv FILE (there is no -o)' },
+  );
   if (positionals.length !== 1) {
     throw new UsageError(
       `expected one report file, got ${positionals.length}: tabeval report REPORT.json --html OUT.html`,
@@ -77,7 +76,11 @@ export async function runReport(args: string[]): Promise<number> {
       throw new UsageError(`refusing to overwrite the report ${file} with its own rendering`);
     }
   }
-  if (values.html !== undefined && values.html === values.csv) {
+  const toStdout = [values.html === '-', values.csv === '-', values.md].filter(Boolean).length;
+  if (toStdout > 1) {
+    throw new UsageError('only one output can go to standard output: give a file for the others');
+  }
+  if (values.html !== undefined && values.html !== '-' && values.html === values.csv) {
     throw new UsageError('--html and --csv name the same file');
   }
   const report = await loadReportFile(file);

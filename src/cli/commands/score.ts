@@ -1,55 +1,47 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { runSuite } from '../../core/run/runSuite.ts';
-import { DEFAULT_PARAMS } from '../../core/run/defaultParams.ts';
+import { DEFAULT_PARAMS } from '../../core/report/paramsSchema.ts';
+import { caseKey } from '../../core/run/caseKey.ts';
 import { renderTextSummary } from '../../core/report/renderTextSummary.ts';
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import { loadSuiteFile } from '../loadSuite.ts';
-import { readJsonFile, out, UsageError } from '../io.ts';
+import { err, readJsonFile, out, UsageError } from '../io.ts';
 
-export const scoreHelp = `tabeval score --suite FILE --outputs OUTPUTS.json [--json]
+export const scoreHelp = `tabeval score --suite FILE --outputs OUTPUTS.json [--model NAME] [--json]
   Scores model outputs against a suite. OUTPUTS.json maps case id to the raw model output text;
-  a case with no output is scored as an error ("no output").
+  a case with no output is scored as an error ("no output"). --model names the model in the report.
   Prints overall (with its 95% interval), macro, categories and failing cases with reasons;
   with --json, prints the whole report (schema tabeval.report/1).`;
 
 /** `tabeval score`: the runner with recorded outputs, so scores match the app's exactly. */
 export async function runScore(args: string[]): Promise<number> {
-  const { values } = parseCliArgs(args);
+  const { values, positionals } = parseCommandArgs('score', args, {
+    suite: { type: 'string' },
+    outputs: { type: 'string' },
+    model: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}": give --suite FILE --outputs FILE`);
   if (!values.suite || !values.outputs)
     throw new UsageError('--suite FILE and --outputs FILE are both required');
   const suite = await loadSuiteFile(values.suite);
   const outputs = await readJsonFile(values.outputs);
   const recorded = toRecordedOutputs(outputs, values.outputs);
-  const unknown = [...recorded.keys()].filter((id) => !suite.cases.some((c) => c.id === id));
+  const ids = new Set(suite.cases.map((c) => c.id));
+  const unknown = [...recorded.keys()].filter((id) => !ids.has(id));
   if (unknown.length > 0) {
-    process.stderr.write(
-      `warning: ${values.outputs} has outputs for unknown case ids: ${unknown.join(', ')}\n`,
-    );
+    err(`warning: ${values.outputs} has outputs for unknown case ids: ${unknown.join(', ')}`);
   }
   const { report } = await runSuite({
     suite,
-    engine: createReplayEngine(suite, recorded),
+    engine: createReplayEngine(byCaseKey(recorded), {
+      source: { kind: 'outputs', model: values.model ?? null },
+    }),
     params: { ...DEFAULT_PARAMS },
-    source: 'outputs',
   });
   out(values.json ? JSON.stringify(report, null, 2) : renderTextSummary(report));
   return 0;
-}
-
-function parseCliArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        suite: { type: 'string' },
-        outputs: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
 }
 
 function toRecordedOutputs(value: unknown, path: string): Map<string, RecordedOutput> {
@@ -64,4 +56,9 @@ function toRecordedOutputs(value: unknown, path: string): Map<string, RecordedOu
     map.set(id, { output: text });
   }
   return map;
+}
+
+/** Outputs by case id as the replay engine keys them: the first sample of each case. */
+function byCaseKey(outputs: ReadonlyMap<string, RecordedOutput>): Map<string, RecordedOutput> {
+  return new Map([...outputs].map(([id, output]) => [caseKey(id, 0), output]));
 }

@@ -1,5 +1,6 @@
 import { compareReports, type ReportComparison } from './compareReports.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../report/schema.ts';
+import { DEFAULT_PARAMS } from '../report/paramsSchema.ts';
 import { wilsonInterval } from '../stats/wilsonInterval.ts';
 import { RESULTS_LINK_VERSION, type ResultsSummary } from '../link/resultsSummary.ts';
 import { outputHashPrefix, suiteCaseIds, summarizeReportForLink } from '../link/summarizeReportForLink.ts';
@@ -80,8 +81,26 @@ export function compareComparableRuns(
   return { comparison: compareReports(reports, baseline), scored, positional };
 }
 
+// A link leaves out a parameter it could not carry; reports always have all of them. Such a gap is
+// filled with the default (links made from reports of this version never have one).
 function linkParams(summary: ResultsSummary): Report['params'] {
-  return summary.params === null ? null : { ...summary.params };
+  const p = summary.params;
+  return {
+    temperature: p?.temperature ?? DEFAULT_PARAMS.temperature,
+    top_p: p?.top_p ?? DEFAULT_PARAMS.top_p,
+    max_tokens: p?.max_tokens ?? DEFAULT_PARAMS.max_tokens,
+    seed: p?.seed ?? DEFAULT_PARAMS.seed,
+    tool_call_mode: p?.tool_call_mode ?? DEFAULT_PARAMS.tool_call_mode,
+    samples: 1,
+  };
+}
+
+function linkSource(s: ResultsSummary): Report['source'] {
+  const model = s.model?.id ?? null;
+  if (s.source === 'endpoint')
+    return { kind: 'endpoint', model: model ?? 'unknown', server: null, origin: null };
+  if (s.source === 'outputs' || model === null) return { kind: 'outputs', model };
+  return { kind: 'webllm', version: 'unknown', model: { id: model, url: null, libUrl: null } };
 }
 
 function atLinkDetail(report: Report, summary: ResultsSummary): Report {
@@ -108,7 +127,9 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
     if (c.passed === null) return;
     cases.push({
       id: caseIds[i]!,
+      sample: 0,
       category: '',
+      messagesHash: null,
       output: null,
       outputHash: c.output,
       calls: [],
@@ -123,13 +144,17 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
       durationMs: null,
     });
   });
-  const device = s.device
-    ? // deviceLabel() gives back `label` from a description (the label already says "fallback").
+  const device: Report['device'] = s.device
+    ? // deviceLabel() gives back the label (which already says "fallback" when it was one).
       {
+        label: s.device.label,
+        browserVersion: null,
         adapter: {
-          description: s.device.label,
+          description: '',
+          device: '',
           vendor: s.device.vendor,
           architecture: s.device.architecture,
+          isFallbackAdapter: false,
         },
       }
     : null;
@@ -137,13 +162,11 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
     schema: REPORT_SCHEMA_ID,
     app: { name: 'tabeval', version: `results-link/${RESULTS_LINK_VERSION}` },
     createdAt: s.createdAt,
-    source: s.source,
+    rescored: s.source === 'replay' ? { at: s.createdAt, appVersion: 'unknown' } : null,
+    source: linkSource(s),
     suite: { id: s.suite.id, version: s.suite.version, hash: s.suite.hash, content: null },
-    model: s.model ? { id: s.model.id, url: null, libUrl: null } : null,
-    engine: null,
     params: linkParams(s),
     promptTemplateHash: s.promptTemplateHash,
-    toolCallMode: s.params?.tool_call_mode ?? null,
     device,
     timings: {
       startedAt: null,
@@ -153,6 +176,8 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
     },
     cases,
     summary: {
+      // A link does not say its suite's rule; its overall is shown as it was stored.
+      headline: 'pass_rate',
       overall: s.overall,
       overallInterval: s.overallInterval,
       macro: s.macro,
@@ -160,13 +185,18 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
       passRate: s.passRate,
       passRateInterval: s.passRateInterval,
       n: s.n,
-      categories: Object.fromEntries(
-        s.categories.map(({ name, ...c }) => [
-          name,
-          { ...c, passRateInterval: wilsonInterval(c.passed, c.n) },
-        ]),
-      ),
-      scorers: {},
+      records: cases.length,
+      categories: s.categories.map((c) => ({
+        name: c.name,
+        n: c.n,
+        records: c.n,
+        passed: c.passed,
+        mean: c.mean,
+        meanInterval: c.meanInterval,
+        passRate: c.n === 0 ? 0 : c.passed / c.n,
+        passRateInterval: wilsonInterval(c.passed, c.n),
+      })),
+      scorers: [],
     },
   };
 }

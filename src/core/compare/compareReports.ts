@@ -1,10 +1,12 @@
-import type { Interval } from '../scoring/types.ts';
+import type { Interval } from '../report/schema.ts';
 import { canonicalJson } from '../suite/canonicalJson.ts';
 import { compareRuns } from './compareRuns.ts';
 import type { PairedDifference } from '../stats/pairedDifference.ts';
 import { deviceLabel } from '../report/deviceLabel.ts';
 import { runSpeedFigures } from '../report/runSpeedFigures.ts';
 import type { Report } from '../report/schema.ts';
+import { describeSource, sourceModelId } from '../report/sourceFacts.ts';
+import type { HeadlineRule } from '../scoring/headline.ts';
 
 /** A stored fraction of a run (a score or a rate, in [0, 1]) beside the baseline's. */
 export interface ComparedFraction {
@@ -77,6 +79,12 @@ export interface ComparedRun {
   isBaseline: boolean;
   /** Model id; null when the report does not say (e.g. outputs scored by the CLI). */
   model: string | null;
+  /** The engine that produced the outputs, in words (`describeSource`). */
+  engine: string;
+  /** How tool calls were asked for: runs in different modes differ by more than the model. */
+  toolCallMode: Report['params']['tool_call_mode'];
+  /** The rule of `overall`: runs under different rules are not comparable figure by figure. */
+  headline: HeadlineRule;
   /** Short device name (`deviceLabel`). */
   device: string;
   suite: { id: string; version: string; hash: string };
@@ -92,7 +100,7 @@ export interface ComparedRun {
   /** Stored success rate (cases without engine error). */
   successRate: ComparedFraction;
   /** Every category of the comparison (`ReportComparison.categories`): the stored figures, or null when this run has none. A delta needs the category in both runs. */
-  categories: Record<string, ComparedCategory | null>;
+  categories: ReadonlyMap<string, ComparedCategory | null>;
   /** Medians over cases (`runSpeedFigures`: measured figures, else reported) and the load time. */
   speed: {
     decodeTps: ComparedSpeed;
@@ -137,7 +145,9 @@ function pairedWith(run: Report, baseline: Report, seed: number | undefined): Pa
   if (run.suite.hash !== baseline.suite.hash) {
     return { comparable: false, why: 'a different suite (its hash differs from the baseline’s)' };
   }
-  const result = compareRuns(baseline.cases, run.cases, seed === undefined ? {} : { seed });
+  // With several samples per case, the first sample of each case is paired.
+  const first = (report: Report) => report.cases.filter((c) => c.sample === 0);
+  const result = compareRuns(first(baseline), first(run), seed === undefined ? {} : { seed });
   return {
     comparable: true,
     paired: result.paired,
@@ -151,24 +161,24 @@ function pairedWith(run: Report, baseline: Report, seed: number | undefined): Pa
 }
 
 function driftFrom(run: Report, baseline: Report): OutputDrift {
-  if (run.model === null || baseline.model === null)
-    return { comparable: false, why: 'the model is not recorded' };
-  if (run.model.id !== baseline.model.id) return { comparable: false, why: 'a different model' };
+  const model = sourceModelId(run.source);
+  const baseModel = sourceModelId(baseline.source);
+  if (model === null || baseModel === null) return { comparable: false, why: 'the model is not recorded' };
+  if (model !== baseModel || run.source.kind !== baseline.source.kind) {
+    return { comparable: false, why: 'a different model' };
+  }
   if (run.suite.hash !== baseline.suite.hash) return { comparable: false, why: 'a different suite' };
   if (run.promptTemplateHash !== baseline.promptTemplateHash) {
     return { comparable: false, why: 'a different prompt template' };
   }
-  if (run.params === null || baseline.params === null) {
-    return { comparable: false, why: 'the parameters are not recorded' };
-  }
   if (!sameJson(run.params, baseline.params)) return { comparable: false, why: 'different parameters' };
   const hashes = new Map<string, string | null>();
-  for (const c of run.cases) if (!hashes.has(c.id)) hashes.set(c.id, c.outputHash);
+  for (const c of run.cases) if (c.sample === 0 && !hashes.has(c.id)) hashes.set(c.id, c.outputHash);
   const seen = new Set<string>();
   let compared = 0;
   const cases: string[] = [];
   for (const c of baseline.cases) {
-    if (seen.has(c.id)) continue;
+    if (c.sample !== 0 || seen.has(c.id)) continue;
     seen.add(c.id);
     const other = hashes.get(c.id);
     if (c.outputHash === null || other === undefined || other === null) continue;
@@ -214,7 +224,7 @@ export function compareReports(
   const categories: string[] = [];
   const seen = new Set<string>();
   for (const report of [base, ...reports]) {
-    for (const name of Object.keys(report.summary.categories)) {
+    for (const { name } of report.summary.categories) {
       if (!seen.has(name)) {
         seen.add(name);
         categories.push(name);
@@ -227,10 +237,12 @@ export function compareReports(
     const s = report.summary;
     const b = base.summary;
     const ref = <T>(value: T): T | null => (isBaseline ? null : value);
-    const byName: Record<string, ComparedCategory | null> = {};
+    const byName = new Map<string, ComparedCategory | null>();
+    const mineByName = new Map(s.categories.map((c) => [c.name, c]));
+    const theirsByName = new Map(b.categories.map((c) => [c.name, c]));
     for (const name of categories) {
-      const mine = Object.hasOwn(s.categories, name) ? s.categories[name] : undefined;
-      const theirs = Object.hasOwn(b.categories, name) ? b.categories[name] : undefined;
+      const mine = mineByName.get(name);
+      const theirs = theirsByName.get(name);
       const figures: ComparedCategory | null =
         mine === undefined
           ? null
@@ -239,21 +251,18 @@ export function compareReports(
               interval: mine.meanInterval,
               delta: isBaseline || theirs === undefined ? null : mine.mean - theirs.mean,
               passed: mine.passed,
-              n: mine.n,
+              n: mine.records,
             };
-      // A category is a suite string: `__proto__` must be a key, not the prototype.
-      Object.defineProperty(byName, name, {
-        value: figures,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      byName.set(name, figures);
     }
     const sp = runSpeedFigures(report);
     return {
       index,
       isBaseline,
-      model: report.model?.id ?? null,
+      model: sourceModelId(report.source),
+      engine: describeSource(report.source),
+      toolCallMode: report.params.tool_call_mode,
+      headline: s.headline,
       device: deviceLabel(report.device),
       suite: { id: report.suite.id, version: report.suite.version, hash: report.suite.hash },
       createdAt: report.createdAt,

@@ -1,5 +1,5 @@
 import type { ReportCase } from '../report/schema.ts';
-import { formatPercent } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
 
 /** A case whose verdict differs between two scorings of the same outputs. */
 export interface VerdictChange {

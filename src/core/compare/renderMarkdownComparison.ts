@@ -1,4 +1,4 @@
-import { formatPercent } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
 import {
   compareReports,
   type ComparedEstimate,
@@ -120,6 +120,10 @@ export function renderComparisonMarkdown(comparison: ReportComparison): string {
       runs.map((r) => e(r.model ?? 'not recorded')),
     ),
     row(
+      'Engine',
+      runs.map((r) => `${e(r.engine)}, tool calls: ${e(r.toolCallMode)}`),
+    ),
+    row(
       'Device',
       runs.map((r) => e(r.device)),
     ),
@@ -136,8 +140,8 @@ export function renderComparisonMarkdown(comparison: ReportComparison): string {
       runs.map((r) => formatCount(r.n)),
     ),
     row(
-      '**Overall** (mean over cases, 95 % CI)',
-      runs.map((r) => estimate(r.overall)),
+      "**Overall** (the suite's headline, 95 % CI)",
+      runs.map((r) => `${estimate(r.overall)} ${r.headline === 'punie' ? '(Punie score)' : '(pass rate)'}`),
     ),
     row(
       'Macro (mean over categories)',
@@ -155,7 +159,7 @@ export function renderComparisonMarkdown(comparison: ReportComparison): string {
       row(
         `category ${e(name)}`,
         runs.map((r) => {
-          const c = r.categories[name];
+          const c = r.categories.get(name);
           return c ? `${withDelta(formatPercent(c.value), c.delta)}, ${c.passed}/${c.n} passed` : '–';
         }),
       ),

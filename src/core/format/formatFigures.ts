@@ -1,5 +1,3 @@
-import { formatPercent } from '../scoring/scorers.ts';
-
 // How the report renderers write stored figures. Missing figures read `–`, like formatPercent.
 // Number formats are fixed to en-US so the app and the CLI render byte-identical files.
 
@@ -10,6 +8,11 @@ const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, ma
 
 function known(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Formats a fraction as a percentage with one decimal (`0.8333` → `83.3 %`); `–` when not finite. */
+export function formatPercent(score: number): string {
+  return Number.isFinite(score) ? `${(score * 100).toFixed(1)} %` : MISSING;
 }
 
 /** A count such as tokens: `1,234`; `–` when missing. */

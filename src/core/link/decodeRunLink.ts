@@ -1,18 +1,16 @@
 import * as v from 'valibot';
-import type { ModelRef } from '../engine.ts';
+import type { WebLlmModelRef } from '../engine.ts';
 import { splitLinkFragment } from './linkFragment.ts';
+import { firstIssue, HttpsUrlSchema, linkText, WasmUrlSchema } from './linkFields.ts';
 import {
-  firstIssue,
-  HttpsUrlSchema,
-  linkText,
   MaxTokensSchema,
+  SamplesSchema,
   SeedSchema,
-  Sha256HexSchema,
   TemperatureSchema,
   ToolCallModeSchema,
   TopPSchema,
-  WasmUrlSchema,
-} from './linkFields.ts';
+} from '../report/paramsSchema.ts';
+import { sha256HexText as Sha256HexSchema } from '../validation/fields.ts';
 import { linkError, quoteForMessage, type LinkResult } from './linkResult.ts';
 import { MAX_RUN_LINK_CHARS, RUN_LINK_VERSION, type RunLinkSuite, type RunSpec } from './runSpec.ts';
 
@@ -35,6 +33,7 @@ const KNOWN_KEYS = new Set([
   'max_tokens',
   'seed',
   'tool_call_mode',
+  'samples',
 ]);
 
 // Exactly the texts `String(number)` writes (and "-0"), so hand-edited values such as "0x1", " 1"
@@ -63,6 +62,7 @@ const SCHEMAS = {
   max_tokens: v.pipe(numberText, MaxTokensSchema),
   seed: v.pipe(numberText, SeedSchema),
   tool_call_mode: ToolCallModeSchema,
+  samples: v.pipe(numberText, SamplesSchema),
 } as const;
 
 type Key = keyof typeof SCHEMAS;
@@ -149,7 +149,7 @@ function readSuite(query: URLSearchParams): RunLinkSuite {
   return { kind: 'bundled', id, version, hash: read(query, 'suite_hash') };
 }
 
-function readModel(query: URLSearchParams, catalog: RunLinkCatalog): ModelRef {
+function readModel(query: URLSearchParams, catalog: RunLinkCatalog): WebLlmModelRef {
   const modelId = read(query, 'model');
   const custom = query.has('model_url') || query.has('model_lib_url');
   if (!custom) {
@@ -158,7 +158,7 @@ function readModel(query: URLSearchParams, catalog: RunLinkCatalog): ModelRef {
         `model: ${quoteForMessage(modelId)} is not in this site's model catalog (a custom build needs model_url and model_lib_url)`,
       );
     }
-    return { kind: 'catalog', modelId };
+    return { engine: 'webllm', kind: 'catalog', modelId };
   }
   if (catalog.has(modelId)) {
     throw new RunLinkProblem(
@@ -166,7 +166,7 @@ function readModel(query: URLSearchParams, catalog: RunLinkCatalog): ModelRef {
     );
   }
   const modelUrl = read(query, 'model_url');
-  return { kind: 'custom', modelId, modelUrl, modelLibUrl: read(query, 'model_lib_url') };
+  return { engine: 'webllm', kind: 'custom', modelId, modelUrl, modelLibUrl: read(query, 'model_lib_url') };
 }
 
 function readParams(query: URLSearchParams): RunSpec['params'] {
@@ -176,5 +176,7 @@ function readParams(query: URLSearchParams): RunSpec['params'] {
     max_tokens: read(query, 'max_tokens'),
     seed: read(query, 'seed'),
     tool_call_mode: read(query, 'tool_call_mode'),
+    // Links of the first release have no `samples`: one sample per case.
+    samples: query.has('samples') ? read(query, 'samples') : 1,
   };
 }

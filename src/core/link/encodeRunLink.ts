@@ -30,5 +30,6 @@ export function encodeRunLink(spec: RunSpec): string {
     ['seed', formatLinkNumber(p.seed)],
     ['tool_call_mode', p.tool_call_mode],
   );
+  if (p.samples !== 1) pairs.push(['samples', formatLinkNumber(p.samples)]);
   return `#/run?${pairs.map(([key, value]) => `${key}=${encodeQueryValue(value)}`).join('&')}`;
 }

@@ -26,12 +26,6 @@ export function fitLinkText(text: string, max: number): string {
   return LONE_SURROGATE.test(cut) ? new TextDecoder().decode(new TextEncoder().encode(cut)) : cut;
 }
 
-/** A SHA-256 as 64 lowercase hex digits, the form `suiteHash` gives. */
-export const Sha256HexSchema = v.pipe(
-  v.string('expected a hash'),
-  v.regex(/^[0-9a-f]{64}$/, 'is not 64 lowercase hex characters (a SHA-256 hash)'),
-);
-
 /** An absolute https URL, at most 2,000 characters. Plain http is refused: a shared link should not load code or data over it. */
 export const HttpsUrlSchema = v.pipe(
   v.string('expected a URL'),
@@ -53,32 +47,6 @@ export const WasmUrlSchema = v.pipe(
   HttpsUrlSchema,
   v.check((text) => parseUrl(text)?.pathname.endsWith('.wasm') === true, 'does not point to a .wasm file'),
 );
-
-/** Sampling temperature: 0 (greedy) to 2. */
-export const TemperatureSchema = v.pipe(
-  v.number('expected a number'),
-  v.finite('must be a finite number'),
-  v.minValue(0, 'must be at least 0'),
-  v.maxValue(2, 'must be at most 2'),
-);
-/** Nucleus sampling mass: 0 to 1. */
-export const TopPSchema = v.pipe(
-  v.number('expected a number'),
-  v.finite('must be a finite number'),
-  v.minValue(0, 'must be at least 0'),
-  v.maxValue(1, 'must be at most 1'),
-);
-/** Most tokens generated per case: a whole number from 1 to 131,072. */
-export const MaxTokensSchema = v.pipe(
-  v.number('expected a number'),
-  v.integer('must be a whole number'),
-  v.minValue(1, 'must be at least 1'),
-  v.maxValue(131072, 'must be at most 131,072'),
-);
-/** Sampling seed: any safe whole number. */
-export const SeedSchema = v.pipe(v.number('expected a number'), v.safeInteger('must be a whole number'));
-/** How tool calls are produced: parsed from text (`prompt`) or constrained by WebLLM (`constrained`). */
-export const ToolCallModeSchema = v.picklist(['prompt', 'constrained'], 'must be "prompt" or "constrained"');
 
 /** The first problem valibot found, as `where: what` (the path written as `formatPath` does, under `root`). */
 export function firstIssue(issues: readonly v.BaseIssue<unknown>[], root: readonly string[] = []): string {

@@ -1,13 +1,15 @@
 import { ByteReader, LinkDataError } from './ByteReader.ts';
 import { ByteWriter } from './ByteWriter.ts';
-import type { ResultsSummary } from './resultsSummary.ts';
+import { LINK_SOURCES, type ResultsSummary } from './resultsSummary.ts';
+import { TOOL_CALL_MODES } from '../report/paramsSchema.ts';
 
 // The binary layout of a results summary (version 1). Doubles are stored exactly (8 bytes, little-
 // endian); counts as LEB128; texts as a count then UTF-8. Per-case facts are three bitsets in suite
 // order (reached, passed, has output) followed by 4 bytes of output hash per case that has one.
 
-const SOURCES = ['webllm', 'outputs', 'replay'] as const;
-const MODES = ['prompt', 'constrained'] as const;
+// Codes are positions in these lists: new values are only ever appended.
+const SOURCES = LINK_SOURCES;
+const MODES = TOOL_CALL_MODES;
 const HAS_MODEL = 1;
 const HAS_PARAMS = 2;
 const HAS_DEVICE = 4;

@@ -1,13 +1,19 @@
 import * as v from 'valibot';
+import { linkText } from './linkFields.ts';
 import {
-  linkText,
   MaxTokensSchema,
   SeedSchema,
-  Sha256HexSchema,
   TemperatureSchema,
   ToolCallModeSchema,
   TopPSchema,
-} from './linkFields.ts';
+} from '../report/paramsSchema.ts';
+import { sha256HexText as Sha256HexSchema } from '../validation/fields.ts';
+
+/**
+ * The engine kinds a results link can name. `replay` is read from links of the first release (a
+ * re-scored report); links now name the kind of engine that produced the outputs.
+ */
+export const LINK_SOURCES = ['webllm', 'outputs', 'replay', 'endpoint'] as const;
 
 /** The results-link format version this code writes and reads (the first byte of the payload). */
 export const RESULTS_LINK_VERSION = 1;
@@ -27,8 +33,6 @@ export const LINK_TEXT_LIMITS = {
   device: 200,
   date: 64,
 } as const;
-
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 const finite = v.pipe(v.number('expected a number'), v.finite('must be a finite number'));
 const unit = v.pipe(finite, v.minValue(0, 'must be at least 0'), v.maxValue(1, 'must be at most 1'));
@@ -60,7 +64,7 @@ const CaseBitsSchema = v.object({
 export const ResultsSummarySchema = v.pipe(
   v.object({
     createdAt: linkText('a date', LINK_TEXT_LIMITS.date, 0),
-    source: v.picklist(['webllm', 'outputs', 'replay'], 'must be webllm, outputs or replay'),
+    source: v.picklist(LINK_SOURCES, 'must be webllm, endpoint, outputs or replay'),
     suite: v.object({
       id: linkText('a suite id', LINK_TEXT_LIMITS.id, 0),
       version: linkText('a suite version', LINK_TEXT_LIMITS.version, 0),
@@ -96,11 +100,7 @@ export const ResultsSummarySchema = v.pipe(
     n: count,
     categories: v.array(
       v.object({
-        // Reports cannot hold these names (their schema drops them), so a link that does was made by hand.
-        name: v.pipe(
-          linkText('a category', LINK_TEXT_LIMITS.category, 0),
-          v.check((name) => !UNSAFE_KEYS.has(name), 'is not a category name a report can have'),
-        ),
+        name: linkText('a category', LINK_TEXT_LIMITS.category, 0),
         mean: unit,
         n: count,
         passed: count,

@@ -1,4 +1,4 @@
-import type { GenerationParams, ModelRef } from '../engine.ts';
+import type { GenerationParams, WebLlmModelRef } from '../engine.ts';
 
 /** Where a run link's suite comes from: a suite bundled with the site, or a suite file at an https URL. */
 export type RunLinkSuite =
@@ -6,16 +6,17 @@ export type RunLinkSuite =
 
 /** The generation parameters a run link pins (every one the run page sets). */
 export type RunLinkParams = Required<
-  Pick<GenerationParams, 'temperature' | 'top_p' | 'max_tokens' | 'seed' | 'tool_call_mode'>
+  Pick<GenerationParams, 'temperature' | 'top_p' | 'max_tokens' | 'seed' | 'tool_call_mode' | 'samples'>
 >;
 
 /**
  * Everything a run link reproduces: the suite (identified by its content hash), the model build
- * (a catalog id, or a custom MLC build at https URLs) and every generation parameter.
+ * (a catalog id, or a custom MLC build at https URLs) and every generation parameter. Links are
+ * for runs in the tab: a model behind a server is not reproducible from a link.
  */
 export interface RunSpec {
   suite: RunLinkSuite;
-  model: ModelRef;
+  model: WebLlmModelRef;
   params: RunLinkParams;
 }
 

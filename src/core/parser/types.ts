@@ -1,29 +1,28 @@
+// A call, a near miss and their kinds are defined once, as the report's schemas
+// (core/report/parsedSchema.ts); the parser's types are those.
+import type * as v from 'valibot';
+import type {
+  CallFormatSchema,
+  NearMissKindSchema,
+  NearMissSchema,
+  ToolCallSchema,
+} from '../report/parsedSchema.ts';
+
 /** The text conventions a tool call can be written in (see README, "Tool-call formats"). */
-export type CallFormat = 'tagged-json' | 'tagged-xml' | 'broken-xml' | 'fenced-json';
+export type CallFormat = v.InferOutput<typeof CallFormatSchema>;
 
 /** Arguments of a parsed call: JSON values for the JSON formats, trimmed strings for the XML ones. */
-export type CallArguments = Record<string, unknown>;
+export type CallArguments = ToolCall['arguments'];
 
 /** One tool call found in model output. `start`/`end` are UTF-16 offsets into the input; `end` is exclusive. */
-export interface ToolCall {
-  name: string;
-  arguments: CallArguments;
-  format: CallFormat;
-  start: number;
-  end: number;
-}
+export type ToolCall = v.InferOutput<typeof ToolCallSchema>;
 
 /**
  * Something that looks like an attempted tool call but is not one. Never counted as a call;
  * reported so format drift (e.g. `"tool"` instead of `"name"`) is visible instead of silent.
+ * (kinds: see `NEAR_MISS_KINDS`).
  */
-export type NearMissKind =
-  | 'tool-key' // a JSON object with "tool" where "name" belongs
-  | 'unlabelled-fence' // a call-shaped JSON object in a fence without the `json` label
-  | 'bad-json' // <tool_call> whose content is not valid JSON (nor XML)
-  | 'unclosed-tag' // <tool_call> with no </tool_call>
-  | 'multiple-objects' // two or more JSON objects in one <tool_call>
-  | 'not-a-call'; // valid JSON in a tag or json fence that is not a call (no "name", not an object)
+export type NearMissKind = v.InferOutput<typeof NearMissKindSchema>;
 
 /**
  * One near miss: its kind, its span (UTF-16 offsets, `end` exclusive) and a plain-words detail.
@@ -32,13 +31,7 @@ export type NearMissKind =
  * Every other near miss leaves its text in place: `unclosed-tag` spans the opening tag alone, fence
  * near misses span the fence. Calls and near misses never overlap (see `removedSpans`).
  */
-export interface NearMiss {
-  kind: NearMissKind;
-  start: number;
-  end: number;
-  /** Plain-words explanation of what was wrong, for people. */
-  detail: string;
-}
+export type NearMiss = v.InferOutput<typeof NearMissSchema>;
 
 /**
  * What `parseToolCalls` returns. `text` is the input with call spans (and whole `<tool_call>` blocks

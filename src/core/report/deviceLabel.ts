@@ -1,35 +1,29 @@
-import type { Report } from './schema.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
+import type { DeviceBlock } from './schema.ts';
 
 /**
- * A short plain-text name for the device of a report, for column headers and run headers: the
- * label the user gave it (when set), then the GPU
- * adapter's vendor and architecture (or its description), the platform when the browser said, and
- * a warning for a software fallback adapter (its speeds say nothing about the hardware).
- * `unknown device` when the report has no device record (e.g. the CLI scored given outputs).
- * The record is loose JSON: every field is checked before use. Pure; never throws.
+ * The one name of a device, for headers, tables and the device comparison (where it is also the
+ * key that groups results): the label the user gave it ("M2 Air, battery") when set, else the GPU
+ * adapter's description (or vendor and architecture) and the platform when the browser said; a
+ * software fallback adapter is always marked, as its speeds say nothing about the hardware.
+ * `unknown device` without a device block (e.g. the CLI scored given outputs). Pure; never throws.
  */
-export function deviceLabel(device: Report['device']): string {
+export function deviceLabel(device: DeviceBlock | null): string {
   if (device === null) return 'unknown device';
-  // The label a person gave the device ("M2 Air, battery") names it best; the adapter follows.
-  const own = text(device['label']);
-  const adapter = isRecord(device['adapter']) ? device['adapter'] : {};
-  const description = text(adapter['description']);
-  const gpu = [text(adapter['vendor']), text(adapter['architecture'])].filter((s) => s !== '').join(' ');
-  const name = description !== '' ? description : gpu !== '' ? gpu : text(adapter['device']);
-  const hints = isRecord(device['uaHints']) ? device['uaHints'] : {};
-  const platform = [text(hints['platform']), text(hints['model'])].filter((s) => s !== '').join(' ');
-  const parts = [name !== '' ? name : 'unknown GPU'];
-  if (platform !== '') parts.push(platform);
-  let label = parts.join(', ');
-  if (adapter['isFallbackAdapter'] === true) label += ' (software fallback adapter)';
-  if (own !== '') label = `${own} (${label})`;
+  const adapter = device.adapter ?? null;
+  const own = device.label?.trim() ?? '';
+  let label = own;
+  if (label === '') {
+    const description = adapter?.description.trim() ?? '';
+    const gpu = [adapter?.vendor.trim() ?? '', adapter?.architecture.trim() ?? '']
+      .filter((s) => s !== '')
+      .join(' ');
+    const name = description !== '' ? description : gpu !== '' ? gpu : (adapter?.device.trim() ?? '');
+    const hints = device.uaHints ?? null;
+    const platform = [hints?.platform?.trim() ?? '', hints?.model?.trim() ?? '']
+      .filter((s) => s !== '')
+      .join(' ');
+    label = [name !== '' ? name : 'unknown GPU', ...(platform !== '' ? [platform] : [])].join(', ');
+  }
+  if (adapter?.isFallbackAdapter === true) label += ' (software fallback adapter)';
   return label;
 }

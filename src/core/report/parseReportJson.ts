@@ -4,6 +4,8 @@ import { formatIssue } from '../validation/formatIssue.ts';
 import { formatPath } from '../validation/formatPath.ts';
 import { sortIssues } from '../validation/sortIssues.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, type Report } from './schema.ts';
+import { REPORT_V1_SCHEMA_ID, ReportV1Schema } from './schemaV1.ts';
+import { upgradeReportV1 } from './upgradeReport.ts';
 
 /** Largest report file accepted (characters of JSON text). */
 export const MAX_REPORT_CHARS = 50 * 1024 * 1024;
@@ -53,21 +55,34 @@ export function validateReport(value: unknown): ReportValidation {
     return fail('(root)', 'expected a tabeval report (a JSON object)');
   }
   const schema = (value as { schema?: unknown }).schema;
+  if (schema === REPORT_V1_SCHEMA_ID) {
+    const old = v.safeParse(ReportV1Schema, value, { abortEarly: false });
+    if (!old.success) return failWith(old.issues);
+    return validateCurrent(upgradeReportV1(old.output), ' (in the report upgraded from format 1)');
+  }
   if (schema !== REPORT_SCHEMA_ID) {
     return fail(
       'schema',
       typeof schema === 'string'
-        ? `unknown report schema "${clip(schema, 80)}"; this version of tabeval reads "${REPORT_SCHEMA_ID}"${newerVersion(schema) ? ' (the report was made by a newer tabeval: update to read it)' : ''}`
+        ? `unknown report schema "${clip(schema, 80)}"; this version of tabeval reads "${REPORT_SCHEMA_ID}" and "${REPORT_V1_SCHEMA_ID}"${newerVersion(schema) ? ' (the report was made by a newer tabeval: update to read it)' : ''}`
         : `missing "schema": "${REPORT_SCHEMA_ID}"; is this a tabeval report?`,
     );
   }
+  return validateCurrent(value, '');
+}
+
+function validateCurrent(value: unknown, where: string): ReportValidation {
   const parsed = v.safeParse(ReportSchema, value, { abortEarly: false });
   if (parsed.success) return { ok: true, value: parsed.output };
+  return failWith(parsed.issues, where);
+}
+
+function failWith(found: readonly v.BaseIssue<unknown>[], where = ''): ReportValidation {
   const issues = sortIssues(
-    parsed.issues.map((issue) => ({ ...formatIssue(issue), message: describeIssue(issue) })),
+    found.map((issue) => ({ ...formatIssue(issue), message: describeIssue(issue) })),
   ).map((i) => ({
     path: formatPath(i.path),
-    message: i.message,
+    message: `${i.message}${where}`,
   }));
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
   if (issues.length > listed.length) {

@@ -1,6 +1,7 @@
-import { formatPercent, scorers } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
+import { explainReason, scorerOf } from '../scoring/registry.ts';
 import type { ChatMessage } from '../suite/types.ts';
-import { explainCaseReasons, explainVerdictReason } from './caseReasons.ts';
+import { explainCaseReasons } from './caseReasons.ts';
 import { formatCount, formatMs, formatTps, shortHash } from '../format/formatFigures.ts';
 import { markup, type SafeHtml } from './markup.ts';
 import type { ReportCase } from './schema.ts';
@@ -43,15 +44,15 @@ function argumentsJson(value: unknown): string {
 
 function verdictList(c: ReportCase): SafeHtml {
   const items = c.verdicts.map((verdict) => {
-    const descriptor = Object.hasOwn(scorers, verdict.scorer) ? scorers[verdict.scorer] : undefined;
+    const scorer = scorerOf(verdict.scorer);
     const reasons = verdict.reasons.map(
-      (reason) => markup`<li>${explainVerdictReason(verdict.scorer, reason)} <code>${reason}</code></li>`,
+      (reason) => markup`<li>${explainReason(verdict.scorer, reason)} <code>${reason}</code></li>`,
     );
     const result = verdict.passed
       ? markup`<span class="ok">passed</span>`
       : markup`<span class="ko">failed</span>`;
-    const score = descriptor?.format(verdict.score) ?? formatPercent(verdict.score);
-    return markup`<li><b>${descriptor?.label ?? verdict.scorer}</b> ${score} ${result}${reasons.length > 0 ? markup`<ul>${reasons}</ul>` : null}</li>`;
+    const score = formatPercent(verdict.score);
+    return markup`<li><b>${scorer?.label ?? verdict.scorer}</b> ${score} ${result}${reasons.length > 0 ? markup`<ul>${reasons}</ul>` : null}</li>`;
   });
   return markup`<h3>Verdicts</h3><ul class="verdicts">${items}</ul>`;
 }

@@ -1,4 +1,7 @@
-import { formatPercent, scorers } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
+import { scorerOf } from '../scoring/registry.ts';
+import { describeHeadline } from '../scoring/headline.ts';
+import { describeSource, sourceFacts, sourceModelId } from './sourceFacts.ts';
 import { deviceLabel } from './deviceLabel.ts';
 import { flattenFacts, type Fact } from './flattenFacts.ts';
 import {
@@ -28,12 +31,6 @@ const STYLE = new SafeHtml(HTML_REPORT_STYLE);
 // behind the escaping. The inline stylesheet is the only resource the page uses.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-const SOURCES: Record<Report['source'], string> = {
-  webllm: 'run in the browser with WebLLM',
-  outputs: 'recorded outputs scored by the tabeval CLI',
-  replay: 'recorded outputs re-scored (replay)',
-};
-
 function card(value: string, label: string, detail: string | null): SafeHtml {
   return markup`<div class="card"><span>${label}</span><b>${value}</b>${detail === null ? null : markup`<span>${detail}</span>`}</div>`;
 }
@@ -45,22 +42,28 @@ function factList(facts: readonly Fact[]): SafeHtml {
 function summarySection(report: Report): SafeHtml {
   const s = report.summary;
   const speed = runSpeedFigures(report);
-  const passed = Math.round(s.passRate * s.n);
+  const passed = s.categories.reduce((sum, c) => sum + c.passed, 0);
   const cards = [
     card(
       formatPercent(s.overall),
-      'Overall (mean over cases)',
+      describeHeadline(s.headline),
       `${describeIntervalMethod(s.overallInterval.method)} CI ${formatInterval(s.overallInterval)}`,
     ),
     card(formatPercent(s.macro), 'Macro (mean over categories)', null),
-    card(
-      formatPercent(s.passRate),
-      'Pass rate',
-      `${passed}/${s.n} passed · ${describeIntervalMethod(s.passRateInterval.method)} CI ${formatInterval(s.passRateInterval)}`,
-    ),
-    card(formatPercent(s.successRate), 'Success rate (no engine error)', null),
-    card(formatCount(s.n), 'Cases', `${formatCount(Object.keys(s.categories).length)} categories`),
   ];
+  if (s.headline !== 'pass_rate') {
+    cards.push(
+      card(
+        formatPercent(s.passRate),
+        'Pass rate',
+        `${passed}/${s.records} passed · ${describeIntervalMethod(s.passRateInterval.method)} CI ${formatInterval(s.passRateInterval)}`,
+      ),
+    );
+  }
+  cards.push(
+    card(formatPercent(s.successRate), 'Success rate (no engine error)', null),
+    card(formatCount(s.n), 'Cases', `${formatCount(s.categories.length)} categories`),
+  );
   if (speed.decodeTps !== null || speed.loadMs !== null) {
     cards.push(
       card(
@@ -74,17 +77,17 @@ function summarySection(report: Report): SafeHtml {
 }
 
 function categorySection(report: Report): SafeHtml {
-  const entries = Object.entries(report.summary.categories);
+  const entries = report.summary.categories;
   const rows = entries.map(
-    ([name, c]) =>
-      markup`<tr><td>${name}</td><td class="n">${formatCount(c.n)}</td><td class="n">${formatPercent(c.mean)}</td><td class="n">${formatInterval(c.meanInterval)}</td><td class="n">${c.passed}/${c.n}</td><td class="n">${formatInterval(c.passRateInterval)}</td></tr>`,
+    (c) =>
+      markup`<tr><td>${c.name}</td><td class="n">${formatCount(c.n)}</td><td class="n">${formatPercent(c.mean)}</td><td class="n">${formatInterval(c.meanInterval)}</td><td class="n">${c.passed}/${c.records}</td><td class="n">${formatInterval(c.passRateInterval)}</td></tr>`,
   );
   const chart =
     entries.length === 0
       ? null
       : renderCategoryBarsSvg(
-          entries.map(([name, c]) => ({
-            name,
+          entries.map((c) => ({
+            name: c.name,
             mean: c.mean,
             low: c.meanInterval.low,
             high: c.meanInterval.high,
@@ -96,11 +99,15 @@ function categorySection(report: Report): SafeHtml {
 }
 
 function scorerSection(report: Report): SafeHtml {
-  const rows = Object.entries(report.summary.scorers).map(([kind, tally]) => {
-    const descriptor = Object.hasOwn(scorers, kind) ? scorers[kind as keyof typeof scorers] : undefined;
-    return markup`<tr><td>${descriptor?.label ?? kind}</td><td class="n">${descriptor?.format(tally.mean) ?? formatPercent(tally.mean)}</td><td class="n">${tally.passed}/${tally.n}</td><td>${descriptor?.describe ?? ''}</td></tr>`;
+  const rows = report.summary.scorers.map((tally) => {
+    const scorer = scorerOf(tally.kind);
+    return markup`<tr><td>${scorer?.label ?? tally.kind}</td><td class="n">${formatPercent(tally.mean)}</td><td class="n">${tally.passed}/${tally.n}</td><td>${scorer?.describe ?? ''}</td></tr>`;
   });
-  return markup`<section id="scorers"><h2>Scorers</h2><table><tr><th>scorer</th><th class="n">mean</th><th class="n">passed</th><th>what it measures</th></tr>${rows}</table><p class="note">A case's headline score is the Punie-compatible score; a case passes when every scorer that applies to it passes and the engine did not fail.</p></section>`;
+  const rule =
+    report.summary.headline === 'punie'
+      ? "A case's score is its Punie-compatible score (this suite's headline rule)"
+      : "A case's score is 1 when it passes and 0 when not (this suite's headline rule: the pass rate)";
+  return markup`<section id="scorers"><h2>Scorers</h2><table><tr><th>scorer</th><th class="n">mean</th><th class="n">passed</th><th>what it measures</th></tr>${rows}</table><p class="note">${rule}; a case passes when every scorer that applies to it passes and the engine did not fail.</p></section>`;
 }
 
 function chartSection(report: Report): SafeHtml {
@@ -127,28 +134,25 @@ function configurationFacts(report: Report): Fact[] {
   const facts: Fact[] = [
     { label: 'suite', value: `${report.suite.id} (version ${report.suite.version})` },
     { label: 'suite sha256', value: report.suite.hash },
-    { label: 'outputs', value: SOURCES[report.source] ?? report.source },
-    { label: 'model', value: report.model?.id ?? 'not recorded' },
+    // URLs are shown as text, never as links: the page makes no request, even on a click.
+    ...sourceFacts(report.source),
   ];
-  // URLs are shown as text, never as links: the page makes no request, even on a click.
-  if (report.model?.url) facts.push({ label: 'model weights', value: report.model.url });
-  if (report.model?.libUrl) facts.push({ label: 'model library', value: report.model.libUrl });
-  facts.push({
-    label: 'engine',
-    value: report.engine ? `${report.engine.name} ${report.engine.version}` : 'not recorded',
-  });
-  for (const f of flattenFacts(report.params ?? {}))
-    facts.push({ label: `param ${f.label}`, value: f.value });
+  for (const f of flattenFacts(report.params)) facts.push({ label: `param ${f.label}`, value: f.value });
   facts.push(
     { label: 'prompt template sha256', value: report.promptTemplateHash ?? 'not recorded' },
-    { label: 'tool-call mode', value: report.toolCallMode ?? 'not recorded' },
     { label: 'started', value: t.startedAt === null ? '–' : formatTimestamp(t.startedAt) },
     { label: 'finished', value: t.finishedAt === null ? '–' : formatTimestamp(t.finishedAt) },
     { label: 'total time', value: formatMs(t.totalMs) },
     { label: 'model load', value: loadFact(t.load) },
-    { label: 'report created', value: formatTimestamp(report.createdAt) },
+    { label: 'recorded', value: formatTimestamp(report.createdAt) },
     { label: 'recorded by', value: `${report.app.name} ${report.app.version} (${report.schema})` },
   );
+  if (report.rescored !== null) {
+    facts.push({
+      label: 're-scored',
+      value: `${formatTimestamp(report.rescored.at)} with tabeval ${report.rescored.appVersion}`,
+    });
+  }
   return facts;
 }
 
@@ -186,9 +190,9 @@ function deviceSection(report: Report): SafeHtml {
 export function renderHtmlReport(report: Report): string {
   // Validates the embedded suite: the costliest step for a large run, so it is done once.
   const prompts = reportPrompts(report);
-  const model = report.model?.id ?? 'model not recorded';
+  const model = sourceModelId(report.source) ?? 'model not recorded';
   const title = `tabeval: ${report.suite.id} ${report.suite.version} · ${model}`;
-  const byline = `${model} · ${deviceLabel(report.device)} · ${formatTimestamp(report.createdAt)} · ${SOURCES[report.source] ?? report.source}`;
+  const byline = `${model} · ${deviceLabel(report.device)} · ${formatTimestamp(report.createdAt)} · ${describeSource(report.source)}${report.rescored === null ? '' : ' · re-scored'}`;
   const page = markup`<!doctype html>
 <html lang="en">
 <head>

@@ -1,4 +1,4 @@
-import { formatPercent } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
 import { deviceLabel } from './deviceLabel.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
 import { flattenFacts } from './flattenFacts.ts';
@@ -9,10 +9,11 @@ import {
   shortHash,
 } from '../format/formatFigures.ts';
 import type { Report } from './schema.ts';
+import { describeSource, sourceModelId } from './sourceFacts.ts';
+import { describeHeadline } from '../scoring/headline.ts';
 
 /** The run parameters as one line: `temperature 0, top_p 1, …` (plain text, not yet escaped). */
 export function describeParams(params: Report['params']): string {
-  if (params === null) return 'not recorded';
   const facts = flattenFacts(params, { maxValueChars: 80, maxFacts: 20 });
   return facts.length === 0 ? 'none' : facts.map((f) => `${f.label} ${f.value}`).join(', ');
 }
@@ -27,25 +28,27 @@ export function describeParams(params: Report['params']): string {
 export function renderMarkdownSummary(report: Report): string {
   const s = report.summary;
   const e = escapeMarkdown;
-  const passed = Math.round(s.passRate * s.n);
+  const passed = s.categories.reduce((sum, c) => sum + c.passed, 0);
   const lines = [
     `### tabeval: ${e(report.suite.id)} ${e(report.suite.version)}`,
     '',
     `- **Suite:** ${e(report.suite.id)} ${e(report.suite.version)} (sha256 ${e(shortHash(report.suite.hash))}, ${s.n} cases)`,
-    `- **Model:** ${e(report.model?.id ?? 'not recorded')}${report.engine ? ` (${e(report.engine.name)} ${e(report.engine.version)})` : ''}`,
+    `- **Model:** ${e(sourceModelId(report.source) ?? 'not recorded')} (${e(describeSource(report.source))})`,
     `- **Device:** ${e(deviceLabel(report.device))}`,
     `- **Date:** ${e(formatTimestamp(report.createdAt))}`,
     `- **Parameters:** ${e(describeParams(report.params))}`,
     '',
-    `**Overall ${formatPercent(s.overall)}** (${e(describeIntervalMethod(s.overallInterval.method))} CI ${formatInterval(s.overallInterval)}) · ` +
+    `**${e(describeHeadline(s.headline))} ${formatPercent(s.overall)}** (${e(describeIntervalMethod(s.overallInterval.method))} CI ${formatInterval(s.overallInterval)}) · ` +
       `macro ${formatPercent(s.macro)} · ` +
-      `passed ${passed}/${s.n} (${formatPercent(s.passRate)}, ${e(describeIntervalMethod(s.passRateInterval.method))} CI ${formatInterval(s.passRateInterval)})`,
+      (s.headline === 'pass_rate'
+        ? `passed ${passed}/${s.records}`
+        : `passed ${passed}/${s.records} (${formatPercent(s.passRate)}, ${e(describeIntervalMethod(s.passRateInterval.method))} CI ${formatInterval(s.passRateInterval)})`),
     '',
     '| Category | Cases | Mean | 95 % CI | Passed |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...Object.entries(s.categories).map(
-      ([name, c]) =>
-        `| ${e(name)} | ${c.n} | ${formatPercent(c.mean)} | ${formatInterval(c.meanInterval)} | ${c.passed}/${c.n} |`,
+    ...s.categories.map(
+      (c) =>
+        `| ${e(c.name)} | ${c.n} | ${formatPercent(c.mean)} | ${formatInterval(c.meanInterval)} | ${c.passed}/${c.records} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,8 @@
-import { formatPercent } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
 import type { Report } from './schema.ts';
+import { describeSource, sourceModelId } from './sourceFacts.ts';
+import { describeHeadline } from '../scoring/headline.ts';
+import { explainCaseReasons } from './caseReasons.ts';
 
 /**
  * A plain-text summary of a report for terminals: overall with its interval, macro, categories,
@@ -11,25 +14,28 @@ export function renderTextSummary(report: Report): string {
   lines.push(
     `${report.suite.id} ${report.suite.version}  (${s.n} cases, suite sha256 ${report.suite.hash.slice(0, 12)})`,
   );
-  if (report.model) lines.push(`model: ${report.model.id}`);
+  lines.push(`model: ${sourceModelId(report.source) ?? 'not recorded'} (${describeSource(report.source)})`);
   lines.push('');
+  const headline = `${describeHeadline(s.headline).toLowerCase()}:`;
+  const macro = 'macro (mean over categories):';
+  const width = Math.max(headline.length, macro.length) + 1;
   lines.push(
-    `overall (mean over cases, Punie rule): ${formatPercent(s.overall)}  ` +
+    `${headline.padEnd(width)}${formatPercent(s.overall)}  ` +
       `95% CI ${formatPercent(s.overallInterval.low)}–${formatPercent(s.overallInterval.high)}`,
   );
-  lines.push(`macro (mean over categories):         ${formatPercent(s.macro)}`);
+  lines.push(`${macro.padEnd(width)}${formatPercent(s.macro)}`);
+  const passed = s.categories.reduce((sum, c) => sum + c.passed, 0);
   lines.push(
-    `passed: ${Math.round(s.passRate * s.n)}/${s.n} (${formatPercent(s.passRate)}, ` +
+    `passed: ${passed}/${s.records} (${formatPercent(s.passRate)}, ` +
       `95% CI ${formatPercent(s.passRateInterval.low)}–${formatPercent(s.passRateInterval.high)})  ` +
       `success rate: ${formatPercent(s.successRate)}`,
   );
   lines.push('');
-  const names = Object.keys(s.categories).sort();
-  const width = Math.max(8, ...names.map((n) => n.length));
-  lines.push(`${'category'.padEnd(width)}  ${'mean'.padStart(7)}  passed`);
-  for (const name of names) {
-    const c = s.categories[name]!;
-    lines.push(`${name.padEnd(width)}  ${formatPercent(c.mean).padStart(7)}  ${c.passed}/${c.n}`);
+  const categories = [...s.categories].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nameWidth = Math.max(8, ...categories.map((c) => c.name.length));
+  lines.push(`${'category'.padEnd(nameWidth)}  ${'mean'.padStart(7)}  passed`);
+  for (const c of categories) {
+    lines.push(`${c.name.padEnd(nameWidth)}  ${formatPercent(c.mean).padStart(7)}  ${c.passed}/${c.records}`);
   }
   const failing = report.cases.filter((c) => !c.passed);
   if (failing.length > 0) {
@@ -38,7 +44,7 @@ export function renderTextSummary(report: Report): string {
     const idWidth = Math.max(...failing.map((c) => c.id.length));
     for (const c of failing) {
       lines.push(
-        `  ${c.id.padEnd(idWidth)}  ${formatPercent(c.score).padStart(7)}  ${c.reasons.join(', ') || '(no reason recorded)'}`,
+        `  ${c.id.padEnd(idWidth)}  ${formatPercent(c.score).padStart(7)}  ${explainCaseReasons(c).join('; ') || '(no reason recorded)'}`,
       );
     }
   }

@@ -1,116 +1,104 @@
+// The report format (`tabeval.report/2`), as valibot schemas: the single definition of every part of
+// a report. Types across the code are inferred from these; the JSON Schema file is generated from
+// them (scripts/gen-report-schema.ts); reports of format 1 are upgraded on import (upgradeReport.ts).
 import * as v from 'valibot';
+import {
+  byteCount,
+  count,
+  isoDateTime,
+  milliseconds,
+  sha256HexText,
+  shortText,
+  unitInterval,
+} from '../validation/fields.ts';
+import { DeviceBlockSchema } from './deviceSchema.ts';
+import { GenerationParamsSchema } from './paramsSchema.ts';
+import { NearMissSchema, ToolCallSchema } from './parsedSchema.ts';
+import { SourceSchema } from './sourceSchema.ts';
+import { FinishReasonSchema, GenerationUsageSchema } from './usageSchema.ts';
+import { RunSummarySchema, VerdictSchema } from './verdictSchema.ts';
 
 /** The report format's identifier; bumped on any incompatible change. */
-export const REPORT_SCHEMA_ID = 'tabeval.report/1';
+export const REPORT_SCHEMA_ID = 'tabeval.report/2';
 
-const finite = v.pipe(v.number(), v.finite());
-const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
-const nullableFinite = v.nullable(finite);
-
-const IntervalSchema = v.object({ low: finite, high: finite, method: v.string() });
-
-const UsageFiguresSchema = v.object({
-  promptTokens: nullableFinite,
-  completionTokens: nullableFinite,
-  ttftMs: nullableFinite,
-  prefillTps: nullableFinite,
-  decodeTps: nullableFinite,
-  e2eMs: nullableFinite,
-});
-
-const ScorerKindSchema = v.picklist(['punie', 'calls', 'answer', 'keywords']);
-
-const VerdictSchema = v.object({
-  scorer: ScorerKindSchema,
-  score: unit,
-  passed: v.boolean(),
-  reasons: v.array(v.string()),
-});
-
-const CallFormatSchema = v.picklist(['tagged-json', 'tagged-xml', 'broken-xml', 'fenced-json']);
-
-/** One case of a run: everything that explains its verdict. */
-export const ReportCaseSchema = v.object({
-  id: v.string(),
-  category: v.string(),
-  /** The raw model output; null when none was produced (engine error, not run). */
+/** One case record of a run (one per case and sample): everything that explains its verdict. */
+export const ReportCaseSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  /** 0 for the first (or only) sample of the case. */
+  sample: count,
+  category: v.pipe(v.string(), v.maxLength(500)),
+  /** SHA-256 of the messages and tools the case sent: what a replay checks its suite against. */
+  messagesHash: v.nullable(sha256HexText),
+  /** The raw model output; null when none was produced (engine error, time limit). */
   output: v.nullable(v.string()),
-  /** SHA-256 (hex) of the UTF-8 output, to spot output drift across devices. */
-  outputHash: v.nullable(v.string()),
-  error: v.optional(v.string()),
-  calls: v.array(
-    v.object({
-      name: v.string(),
-      arguments: v.record(v.string(), v.unknown()),
-      format: CallFormatSchema,
-      start: finite,
-      end: finite,
-    }),
-  ),
-  nearMisses: v.array(v.object({ kind: v.string(), start: finite, end: finite, detail: v.string() })),
+  /** SHA-256 of the UTF-8 output, to spot output drift across devices. */
+  outputHash: v.nullable(sha256HexText),
+  error: v.exactOptional(shortText(4000)),
+  calls: v.array(ToolCallSchema),
+  nearMisses: v.array(NearMissSchema),
   verdicts: v.array(VerdictSchema),
-  score: unit,
+  /** The case's headline score (the suite's rule; see the summary's `headline`). */
+  score: unitInterval,
+  /** Every verdict passed and there was no engine error. */
   passed: v.boolean(),
-  reasons: v.array(v.string()),
-  usage: v.nullable(v.object({ reported: UsageFiguresSchema, measured: UsageFiguresSchema })),
-  finishReason: v.nullable(v.picklist(['stop', 'length', 'abort', 'error', 'tool_calls'])),
-  durationMs: nullableFinite,
+  /** Every failing verdict's reasons prefixed by scorer (`calls:missing_required:path`), then `error:…`. */
+  reasons: v.pipe(v.array(shortText(4000)), v.maxLength(2000)),
+  usage: v.nullable(GenerationUsageSchema),
+  finishReason: v.nullable(FinishReasonSchema),
+  durationMs: v.nullable(milliseconds),
 });
 
-const CategorySummarySchema = v.object({
-  mean: unit,
-  n: finite,
-  passed: finite,
-  meanInterval: IntervalSchema,
-  passRateInterval: IntervalSchema,
-});
-
-const SummarySchema = v.object({
-  overall: unit,
-  overallInterval: IntervalSchema,
-  macro: unit,
-  successRate: unit,
-  passRate: unit,
-  passRateInterval: IntervalSchema,
-  n: finite,
-  categories: v.record(v.string(), CategorySummarySchema),
-  scorers: v.record(v.string(), v.object({ mean: unit, n: finite, passed: finite })),
+/** The timings of a run. */
+export const TimingsSchema = v.strictObject({
+  startedAt: v.nullable(isoDateTime),
+  finishedAt: v.nullable(isoDateTime),
+  totalMs: v.nullable(milliseconds),
+  /** The model load before the run: cold (downloaded) or warm (from the browser cache). */
+  load: v.nullable(
+    v.strictObject({ ms: milliseconds, fromCache: v.boolean(), bytesDownloaded: v.nullable(byteCount) }),
+  ),
 });
 
 /**
- * The JSON report (`tabeval.report/1`): the one object every view, export and comparison is
- * derived from. Types are inferred from this schema; never maintained by hand beside it.
+ * A report (`tabeval.report/2`): the one object every view, export and comparison is derived from.
+ * `app`, `createdAt`, `source`, `device`, `params` and `timings` describe the recorded run and are
+ * kept when it is re-scored; `rescored` says when and by which tabeval its verdicts were recomputed.
  */
-export const ReportSchema = v.object({
+export const ReportSchema = v.strictObject({
   schema: v.literal(REPORT_SCHEMA_ID),
-  app: v.object({ name: v.literal('tabeval'), version: v.string() }),
-  createdAt: v.string(),
-  /** Where the outputs came from: a live engine, the CLI scoring given outputs, or a replay. */
-  source: v.picklist(['webllm', 'outputs', 'replay']),
-  suite: v.object({
-    id: v.string(),
-    version: v.string(),
-    hash: v.string(),
+  app: v.strictObject({ name: v.literal('tabeval'), version: shortText(100) }),
+  createdAt: isoDateTime,
+  rescored: v.nullable(v.strictObject({ at: isoDateTime, appVersion: shortText(100) })),
+  source: SourceSchema,
+  suite: v.strictObject({
+    id: shortText(500),
+    version: shortText(200),
+    hash: sha256HexText,
     /** The suite itself (validated on use), so a report can be re-scored on its own. */
     content: v.unknown(),
   }),
-  model: v.nullable(
-    v.object({ id: v.string(), url: v.nullable(v.string()), libUrl: v.nullable(v.string()) }),
-  ),
-  engine: v.nullable(v.object({ name: v.string(), version: v.string() })),
-  params: v.nullable(v.record(v.string(), v.unknown())),
-  promptTemplateHash: v.nullable(v.string()),
-  toolCallMode: v.nullable(v.picklist(['prompt', 'constrained'])),
-  device: v.nullable(v.record(v.string(), v.unknown())),
-  timings: v.object({
-    startedAt: v.nullable(v.string()),
-    finishedAt: v.nullable(v.string()),
-    totalMs: nullableFinite,
-    load: v.nullable(v.object({ ms: finite, fromCache: v.boolean(), bytesDownloaded: nullableFinite })),
-  }),
+  params: GenerationParamsSchema,
+  /** SHA-256 of the prompt template the tools block was rendered with. */
+  promptTemplateHash: v.nullable(sha256HexText),
+  device: v.nullable(DeviceBlockSchema),
+  timings: TimingsSchema,
   cases: v.array(ReportCaseSchema),
-  summary: SummarySchema,
+  summary: RunSummarySchema,
 });
 
 export type Report = v.InferOutput<typeof ReportSchema>;
 export type ReportCase = v.InferOutput<typeof ReportCaseSchema>;
+export type ReportSource = v.InferOutput<typeof SourceSchema>;
+export type ReportTimings = v.InferOutput<typeof TimingsSchema>;
+export type DeviceBlock = v.InferOutput<typeof DeviceBlockSchema>;
+export type GenerationParams = v.InferOutput<typeof GenerationParamsSchema>;
+export type GenerationUsage = v.InferOutput<typeof GenerationUsageSchema>;
+export type UsageFigures = GenerationUsage['reported'];
+export type FinishReason = v.InferOutput<typeof FinishReasonSchema>;
+export type Verdict = v.InferOutput<typeof VerdictSchema>;
+export type RunSummary = v.InferOutput<typeof RunSummarySchema>;
+export type CategorySummary = RunSummary['categories'][number];
+export type ScorerSummary = RunSummary['scorers'][number];
+export type Interval = RunSummary['overallInterval'];
+export type ToolCall = v.InferOutput<typeof ToolCallSchema>;
+export type NearMiss = v.InferOutput<typeof NearMissSchema>;

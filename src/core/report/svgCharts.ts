@@ -1,4 +1,4 @@
-import { formatPercent } from '../scoring/scorers.ts';
+import { formatPercent } from '../format/formatFigures.ts';
 import { formatCount, formatRate } from '../format/formatFigures.ts';
 import { markup, type SafeHtml } from './markup.ts';
 import { niceCeiling } from './chartScale.ts';

@@ -1,11 +1,13 @@
-import type { FinishReason, GenerationUsage } from '../engine.ts';
-import type { ReportCase } from '../report/schema.ts';
+import type { FinishReason, GenerationUsage, ReportCase } from '../report/schema.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
 import { scoreCase } from '../scoring/scoreCase.ts';
 import { sha256Hex } from '../hash/sha256Hex.ts';
 
-/** What a generation produced for one case, before scoring. */
+/** What a generation produced for one case and sample, before scoring. */
 export interface CaseOutcome {
+  sample: number;
+  /** SHA-256 of the request's messages and tools (see `requestHash`). */
+  messagesHash: string | null;
   output: string | null;
   error?: string;
   usage: GenerationUsage | null;
@@ -15,18 +17,20 @@ export interface CaseOutcome {
 
 /**
  * Scores one case's outcome with today's parser and scorers and builds its report record
- * (output hash, parsed calls, every verdict). Never throws for any output text.
+ * (output hash, parsed calls, every verdict). Never rejects for any output text.
  */
 export async function buildCaseRecord(suite: Suite, c: SuiteCase, outcome: CaseOutcome): Promise<ReportCase> {
-  const scored = scoreCase(
+  const scored = await scoreCase(
     suite,
     c,
     outcome.output,
-    outcome.error === undefined ? undefined : { error: outcome.error },
+    outcome.error === undefined ? {} : { error: outcome.error },
   );
   const record: ReportCase = {
     id: c.id,
+    sample: outcome.sample,
     category: c.category,
+    messagesHash: outcome.messagesHash,
     output: outcome.output,
     outputHash: outcome.output === null ? null : await sha256Hex(outcome.output),
     calls: scored.parsed.calls.map((call) => ({ ...call })),

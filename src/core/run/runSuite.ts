@@ -1,38 +1,49 @@
-import type { Engine, EngineInfo, GenerationParams, GenerationResult, EngineResult } from '../engine.ts';
-import type { Report, ReportCase } from '../report/schema.ts';
+import type { Engine, EngineInfo, GenerationParams } from '../engine.ts';
+import type { DeviceBlock, Report, ReportCase, ReportSource } from '../report/schema.ts';
 import { REPORT_SCHEMA_ID } from '../report/schema.ts';
+import { DEFAULT_HEADLINE_RULE } from '../scoring/headline.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
-import { buildMessages } from '../suite/buildMessages.ts';
 import { suiteHash } from '../suite/suiteHash.ts';
 import { QWEN_TOOLS_TEMPLATE } from '../suite/buildSystemPrompt.ts';
 import { sha256Hex } from '../hash/sha256Hex.ts';
 import { APP_VERSION } from '../version.ts';
-import { buildCaseRecord, type CaseOutcome } from './buildCaseRecord.ts';
 import { summarizeRun } from '../stats/summarizeRun.ts';
+import { buildCaseRecord, type CaseOutcome } from './buildCaseRecord.ts';
+import { caseKey } from './caseKey.ts';
+import { caseRequest, requestHash } from './caseRequest.ts';
+import { generateWithLimits } from './generateWithLimits.ts';
 
-/** Progress of a run, emitted before each case and after it. */
+/** Progress of a run, emitted before each case record and after it. */
 export interface RunProgress {
-  /** Cases finished so far (including resumed ones). */
+  /** Case records finished so far (including resumed ones). */
   done: number;
   total: number;
   caseId: string | null;
+  sample: number;
   phase: 'case-start' | 'case-done';
 }
+
+/**
+ * The recorded run a replay re-scores: its report keeps these instead of describing the replay, and
+ * gains `rescored`.
+ */
+export type RecordedProvenance = Pick<Report, 'app' | 'createdAt' | 'source' | 'device' | 'timings'>;
 
 export interface RunInput {
   suite: Suite;
   engine: Engine;
   params: GenerationParams;
-  source: Report['source'];
   /** Recorded as-is in the report. */
-  device?: Report['device'];
-  /** Run only these case ids (a re-score of a partial report); others are skipped, not recorded. */
+  device?: DeviceBlock | null;
+  /** Set for a replay: the recording's identity, kept in the report (see {@link RecordedProvenance}). */
+  recorded?: RecordedProvenance;
+  /** Run only these case records (`caseKey(id, sample)`), e.g. those a partial report recorded. */
   only?: ReadonlySet<string>;
-  /** Records of cases already finished (a resumed run); those cases are not run again. */
-  done?: ReportCase[];
-  /** Stops the run after aborting the current generation; that case is not recorded. */
+  /** Records already finished (a resumed run); those are not run again. */
+  done?: readonly ReportCase[];
+  /** Stops the run after aborting the current generation; that record is not kept. */
   signal?: AbortSignal;
-  /** Per-case limit; a case over it is recorded with error `timeout` and the run goes on. */
+  /** Per-generation limit; a generation over it is recorded with error `timeout` and the run goes on. */
   caseTimeoutMs?: number;
   /** How long to wait for an aborted generation to settle before moving on (default 5 s). */
   abortGraceMs?: number;
@@ -40,34 +51,59 @@ export interface RunInput {
   now?: () => number;
   onProgress?: (p: RunProgress) => void;
   onToken?: (caseId: string, delta: string) => void;
-  /** Called with each finished case before the next starts (persist it here). */
+  /** Called with each finished record, in run order, before the run moves past it (persist it here). */
   onCaseDone?: (record: ReportCase) => void | Promise<void>;
 }
 
 export interface RunOutput {
   report: Report;
-  /** True when the signal stopped the run before every case was done. */
+  /** True when the signal stopped the run before every record was done. */
   stopped: boolean;
 }
 
+interface PlannedRecord {
+  testCase: SuiteCase;
+  sample: number;
+  key: string;
+}
+
 /**
- * Runs a suite on an engine: for each case not already done, builds the messages, generates,
- * scores with the shared parser and scorers, and records the case. One case's failure (engine
- * error, timeout) is recorded and the run goes on. Returns the report of what was run.
+ * Runs a suite on an engine: for each case and sample not already done, builds the request,
+ * generates, scores with the shared parser and scorers, and records it. Scoring a record overlaps
+ * generating the next (scorers may be slow: code execution), and records are kept in run order.
+ * One record's failure (engine error, timeout) is recorded and the run goes on. Returns the report
+ * of what was run.
  */
 export async function runSuite(input: RunInput): Promise<RunOutput> {
   const now = input.now ?? (() => Date.now());
   const startedAt = new Date().toISOString();
   const t0 = now();
-  const doneById = new Map((input.done ?? []).map((r) => [r.id, r]));
+  const doneByKey = new Map((input.done ?? []).map((r) => [caseKey(r.id, r.sample), r]));
+  const planned = planRecords(input.suite, input.params.samples, input.only);
   const records: ReportCase[] = [];
+  const total = planned.length;
   let stopped = false;
+  // The previous record, still being scored while the next generation runs.
+  let scoring: Promise<ReportCase> | null = null;
+  const keep = async (pending: Promise<ReportCase>, c: PlannedRecord): Promise<void> => {
+    const record = await pending;
+    records.push(record);
+    await input.onCaseDone?.(record);
+    input.onProgress?.({
+      done: records.length,
+      total,
+      caseId: c.testCase.id,
+      sample: c.sample,
+      phase: 'case-done',
+    });
+  };
+  let scoringCase: PlannedRecord | null = null;
 
-  const cases = input.only ? input.suite.cases.filter((c) => input.only!.has(c.id)) : input.suite.cases;
-  const total = cases.length;
-  for (const c of cases) {
-    const previous = doneById.get(c.id);
+  for (const c of planned) {
+    const previous = doneByKey.get(c.key);
     if (previous) {
+      if (scoring && scoringCase) await keep(scoring, scoringCase);
+      scoring = null;
       records.push(previous);
       continue;
     }
@@ -75,116 +111,107 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       stopped = true;
       break;
     }
-    input.onProgress?.({ done: records.length, total, caseId: c.id, phase: 'case-start' });
-    const outcome = await runCase(input, c, now);
+    input.onProgress?.({
+      done: records.length,
+      total,
+      caseId: c.testCase.id,
+      sample: c.sample,
+      phase: 'case-start',
+    });
+    const outcome = await runOne(input, c, now);
     if (outcome === 'stopped') {
       stopped = true;
       break;
     }
-    const record = await buildCaseRecord(input.suite, c, outcome);
-    records.push(record);
-    await input.onCaseDone?.(record);
-    input.onProgress?.({ done: records.length, total, caseId: c.id, phase: 'case-done' });
+    if (scoring && scoringCase) await keep(scoring, scoringCase);
+    scoring = buildCaseRecord(input.suite, c.testCase, outcome);
+    scoringCase = c;
   }
+  if (scoring && scoringCase) await keep(scoring, scoringCase);
 
   const info = await input.engine.info();
+  const headline = input.suite.headline ?? DEFAULT_HEADLINE_RULE;
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
-    app: { name: 'tabeval', version: APP_VERSION },
-    createdAt: new Date().toISOString(),
-    source: input.source,
+    app: input.recorded?.app ?? { name: 'tabeval', version: APP_VERSION },
+    createdAt: input.recorded?.createdAt ?? startedAt,
+    rescored: input.recorded ? { at: new Date().toISOString(), appVersion: APP_VERSION } : null,
+    source: input.recorded?.source ?? sourceOf(info),
     suite: {
       id: input.suite.id,
       version: input.suite.version,
       hash: await suiteHash(input.suite),
       content: input.suite,
     },
-    model: modelBlock(info),
-    engine: { name: info.engine, version: info.engineVersion },
     params: { ...input.params },
     promptTemplateHash: await sha256Hex(QWEN_TOOLS_TEMPLATE),
-    toolCallMode: input.params.tool_call_mode ?? 'prompt',
-    device: input.device ?? null,
-    timings: { startedAt, finishedAt: new Date().toISOString(), totalMs: now() - t0, load: info.load },
+    device: input.recorded ? input.recorded.device : (input.device ?? null),
+    timings: input.recorded?.timings ?? {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      totalMs: Math.max(0, now() - t0),
+      load: info.load,
+    },
     cases: records,
-    summary: summarizeRun(records),
+    summary: summarizeRun(records, { headline }),
   };
   return { report, stopped };
 }
 
-function modelBlock(info: EngineInfo): Report['model'] {
-  return info.modelId === null ? null : { id: info.modelId, url: info.modelUrl, libUrl: info.modelLibUrl };
-}
-
-/** Constrained mode needs each tool's schema; the report records the parameters as given. */
-function generationParams(input: RunInput): GenerationParams {
-  if (input.params.tool_call_mode !== 'constrained' || input.suite.tools.length === 0) return input.params;
-  const tool_schemas = input.suite.tools.map((t) => ({ name: t.name, parameters: t.parameters }));
-  return { ...input.params, tool_schemas };
-}
-
-async function runCase(input: RunInput, c: SuiteCase, now: () => number): Promise<CaseOutcome | 'stopped'> {
-  const started = now();
-  const generation = input.engine.generate(buildMessages(input.suite, c), generationParams(input), (delta) =>
-    input.onToken?.(c.id, delta),
-  );
-  const result = await raceStopAndTimeout(generation, input);
-  const durationMs = now() - started;
-  if (result === 'stopped') return 'stopped';
-  if (result === 'timeout') {
-    return {
-      output: null,
-      error: `timeout after ${input.caseTimeoutMs} ms`,
-      usage: null,
-      finishReason: 'abort',
-      durationMs,
-    };
-  }
-  if (!result.ok) {
-    return { output: null, error: result.error.message, usage: null, finishReason: 'error', durationMs };
-  }
-  const { text, usage, finishReason } = result.value;
-  return { output: text, usage, finishReason, durationMs };
-}
-
-async function raceStopAndTimeout(
-  generation: Promise<EngineResult<GenerationResult>>,
-  input: RunInput,
-): Promise<EngineResult<GenerationResult> | 'stopped' | 'timeout'> {
-  const cleanups: (() => void)[] = [];
-  const contenders: Promise<EngineResult<GenerationResult> | 'stopped' | 'timeout'>[] = [generation];
-  const { signal, caseTimeoutMs } = input;
-  if (signal) {
-    contenders.push(
-      new Promise((resolve) => {
-        const onAbort = () => resolve('stopped');
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        cleanups.push(() => signal.removeEventListener('abort', onAbort));
-      }),
-    );
-  }
-  if (caseTimeoutMs !== undefined) {
-    contenders.push(
-      new Promise((resolve) => {
-        const timer = setTimeout(() => resolve('timeout'), caseTimeoutMs);
-        cleanups.push(() => clearTimeout(timer));
-      }),
-    );
-  }
-  try {
-    const winner = await Promise.race(contenders);
-    if (winner === 'stopped' || winner === 'timeout') {
-      await input.engine.abort();
-      // Let the aborted generation settle so its tokens cannot stream into the next case, but
-      // never wait forever on an engine that does not answer.
-      await Promise.race([
-        generation.catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, input.abortGraceMs ?? 5000)),
-      ]);
+/** Every case × sample of the suite, in suite order, filtered by `only`. */
+function planRecords(suite: Suite, samples: number, only: ReadonlySet<string> | undefined): PlannedRecord[] {
+  const planned: PlannedRecord[] = [];
+  for (const testCase of suite.cases) {
+    for (let sample = 0; sample < samples; sample += 1) {
+      const key = caseKey(testCase.id, sample);
+      if (only === undefined || only.has(key)) planned.push({ testCase, sample, key });
     }
-    return winner;
-  } finally {
-    for (const cleanup of cleanups) cleanup();
+  }
+  return planned;
+}
+
+/** The report's `source` for outputs of an engine that has not said (nothing loaded, a bare replay). */
+function sourceOf(info: EngineInfo): ReportSource {
+  return info.source ?? { kind: 'outputs', model: null };
+}
+
+async function runOne(
+  input: RunInput,
+  c: PlannedRecord,
+  now: () => number,
+): Promise<CaseOutcome | 'stopped'> {
+  const request = caseRequest(input.suite, c.testCase, input.params, c.sample);
+  const messagesHash = await requestHash(request);
+  const started = now();
+  const limited = await generateWithLimits(
+    input.engine,
+    request,
+    (delta) => input.onToken?.(c.testCase.id, delta),
+    {
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.caseTimeoutMs !== undefined ? { timeoutMs: input.caseTimeoutMs } : {}),
+      ...(input.abortGraceMs !== undefined ? { abortGraceMs: input.abortGraceMs } : {}),
+    },
+  );
+  const durationMs = Math.max(0, now() - started);
+  const base = { sample: c.sample, messagesHash, durationMs };
+  switch (limited.kind) {
+    case 'stopped':
+      return 'stopped';
+    case 'timeout':
+      return {
+        ...base,
+        output: null,
+        error: `timeout after ${limited.afterMs} ms`,
+        usage: null,
+        finishReason: 'abort',
+      };
+    case 'done': {
+      const { result } = limited;
+      if (!result.ok)
+        return { ...base, output: null, error: result.error.message, usage: null, finishReason: 'error' };
+      const { text, usage, finishReason } = result.value;
+      return { ...base, output: text, usage, finishReason };
+    }
   }
 }

@@ -1,8 +1,9 @@
+import { defineScorer } from './scorer.ts';
 import type { SuiteCase } from '../suite/types.ts';
 import { compileRegex } from './compileRegex.ts';
 import { extractAnswer, stripWrapping } from './extractAnswer.ts';
 import { normalizeAnswer } from './normalizeAnswer.ts';
-import type { Verdict } from './types.ts';
+import type { ScorerOutcome } from './scorer.ts';
 
 /**
  * Scores the case's `answer` expectation against the final answer of `output`
@@ -17,9 +18,9 @@ import type { Verdict } from './types.ts';
  * `invalid_regex:answer` (the suite's pattern does not compile). A case without `answer` scores 1.
  * Pure; never throws.
  */
-export function scoreAnswer(testCase: SuiteCase, output: string): Verdict {
+export function scoreAnswer(testCase: SuiteCase, output: string): ScorerOutcome {
   const expectation = testCase.answer;
-  if (expectation === undefined) return { scorer: 'answer', score: 1, passed: true, reasons: [] };
+  if (expectation === undefined) return { score: 1, passed: true, reasons: [] };
   const answer = normalizeAnswer(extractAnswer(output));
   if (answer === '') return fail('no_answer');
   if ('equals' in expectation) {
@@ -32,10 +33,24 @@ export function scoreAnswer(testCase: SuiteCase, output: string): Verdict {
   return compiled.regex.test(answer) ? pass() : fail('answer_mismatch');
 }
 
-function pass(): Verdict {
-  return { scorer: 'answer', score: 1, passed: true, reasons: [] };
+function pass(): ScorerOutcome {
+  return { score: 1, passed: true, reasons: [] };
 }
 
-function fail(reason: string): Verdict {
-  return { scorer: 'answer', score: 0, passed: false, reasons: [reason] };
+function fail(reason: string): ScorerOutcome {
+  return { score: 0, passed: false, reasons: [reason] };
 }
+
+/** The final-answer scorer, for cases with `answer`. */
+export const answerScorer = defineScorer({
+  kind: 'answer',
+  label: 'Answer',
+  describe: 'The final "Answer:" line compared with the expected answer after normalisation.',
+  applies: (c) => c.answer !== undefined,
+  score: ({ testCase, output }) => scoreAnswer(testCase, output),
+  reasons: {
+    answer_mismatch: () => 'the final answer is wrong',
+    no_answer: () => 'no final answer',
+    invalid_regex: () => "the suite's regular expression for the answer does not compile",
+  },
+});

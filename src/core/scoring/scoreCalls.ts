@@ -1,8 +1,9 @@
+import { defineScorer } from './scorer.ts';
 import type { ParseResult, ToolCall } from '../parser/types.ts';
 import type { ExpectedCall, SuiteCase, ToolDefinition } from '../suite/types.ts';
 import { checkCall } from './checkCall.ts';
 import { minCostAssignment } from './minCostAssignment.ts';
-import type { Verdict } from './types.ts';
+import type { ScorerOutcome } from './scorer.ts';
 
 // Pairing costs: a fully correct pair is free; any failing pair costs FAILED_PAIR so the assignment
 // first maximises correct pairs, then prefers pairs with the right name and the fewest failures.
@@ -31,11 +32,11 @@ export function scoreCalls(
   testCase: SuiteCase,
   tools: readonly ToolDefinition[],
   parsed: ParseResult,
-): Verdict {
+): ScorerOutcome {
   const made = parsed.calls;
   if (testCase.expect_no_call === true) {
     const passed = made.length === 0;
-    return { scorer: 'calls', score: passed ? 1 : 0, passed, reasons: passed ? [] : ['call_not_expected'] };
+    return { score: passed ? 1 : 0, passed, reasons: passed ? [] : ['call_not_expected'] };
   }
   const expected = testCase.expected_calls ?? [];
   const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
@@ -53,7 +54,7 @@ export function scoreCalls(
   for (let i = expected.length; i < made.length; i += 1) reasons.push('extra_call');
   const total = Math.max(expected.length, made.length);
   const score = total === 0 ? 1 : correct / total;
-  return { scorer: 'calls', score, passed: score === 1, reasons };
+  return { score, passed: score === 1, reasons };
 }
 
 type Check = (want: ExpectedCall, call: ToolCall) => string[];
@@ -86,3 +87,24 @@ function pairBest(expected: readonly ExpectedCall[], made: readonly ToolCall[], 
   }
   return pairs;
 }
+
+/** The argument-level calls scorer, for cases with `expected_calls` or `expect_no_call`. */
+export const callsScorer = defineScorer({
+  kind: 'calls',
+  label: 'Calls',
+  describe: 'Tool calls checked argument by argument against the schema and the expected calls (BFCL-style).',
+  // An empty `expected_calls` list is an expectation too: no calls (`extra_call` for each one made).
+  applies: (c) => c.expect_no_call === true || c.expected_calls !== undefined,
+  score: ({ suite, testCase, parsed }) => scoreCalls(testCase, suite.tools, parsed),
+  reasons: {
+    wrong_name: () => 'a call to the wrong tool',
+    missing_required: (argument) => `required argument "${argument}" missing`,
+    unexpected_argument: (argument) => `argument "${argument}" is not in the tool's schema`,
+    type: (argument) => `argument "${argument}" has the wrong type`,
+    value: (argument) => `argument "${argument}" has an unexpected value`,
+    missing_call: () => 'an expected call was not made',
+    extra_call: () => 'a call that was not expected',
+    call_not_expected: () => 'a tool was called where no call was expected',
+    invalid_regex: (argument) => `the suite's regular expression for "${argument}" does not compile`,
+  },
+});

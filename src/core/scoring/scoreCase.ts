@@ -1,12 +1,11 @@
 import { parseToolCalls } from '../parser/index.ts';
 import type { ParseResult } from '../parser/types.ts';
+import type { Verdict } from '../report/schema.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
-import { scoreAnswer } from './scoreAnswer.ts';
-import { scoreCalls } from './scoreCalls.ts';
-import { scoreKeywords } from './scoreKeywords.ts';
-import { scorePunie } from './scorePunie.ts';
-import { scorerKinds, scorers } from './scorers.ts';
-import type { CaseScore, ScorerKind, Verdict } from './types.ts';
+import { DEFAULT_HEADLINE_RULE, type HeadlineRule } from './headline.ts';
+import { SCORERS } from './registry.ts';
+import type { ScoreContext } from './scorer.ts';
+import type { CaseScore } from './types.ts';
 
 /** Options of {@link scoreCase}. */
 export interface ScoreCaseOptions {
@@ -17,44 +16,46 @@ export interface ScoreCaseOptions {
 const EMPTY_PARSE: ParseResult = { text: '', calls: [], nearMisses: [] };
 
 /**
- * Scores one case: parses `output` with the shared parser, runs every scorer the case's
- * expectations call for (Punie always; then calls, answer, keywords when they apply — see
- * `scorers[kind].applies`) and builds the `CaseScore`.
+ * Scores one case: parses `output` once with the shared parser, runs every scorer of the registry
+ * that applies to the case (Punie always) and builds the `CaseScore`:
  *
- * - headline `score` = the Punie verdict's score;
  * - `passed` = every verdict passed and there is no error;
+ * - `score` = the headline score under the suite's rule: the Punie verdict's score (`punie`), or
+ *   1 / 0 for passed / failed (`pass_rate`);
  * - `reasons` = every failing verdict's reasons prefixed with its kind (`calls:missing_required:path`),
- *   in scorer order, then `error:<message>`.
+ *   in registry order, then `error:<message>`.
  *
  * `output === null` is the error `no output`. With an error every applicable verdict scores 0 with
- * the reason `error` (so `reasons` holds `punie:error`, … and `error:<message>`), whatever output
- * there was: Punie scores an engine error 0. Pure; never throws.
+ * the reason `error` (Punie scores an engine error 0), whatever output there was. Never rejects.
  */
-export function scoreCase(
+export async function scoreCase(
   suite: Suite,
   testCase: SuiteCase,
   output: string | null,
   options: ScoreCaseOptions = {},
-): CaseScore {
+): Promise<CaseScore> {
   const error = options.error ?? (output === null ? 'no output' : undefined);
   const parsed = output === null ? EMPTY_PARSE : parseToolCalls(output);
-  const kinds = scorerKinds.filter((kind) => scorers[kind].applies(testCase));
-  const verdicts = kinds.map((kind): Verdict => {
-    if (error !== undefined || output === null)
-      return { scorer: kind, score: 0, passed: false, reasons: ['error'] };
-    return runScorer(kind, suite, testCase, output, parsed);
-  });
+  const applicable = SCORERS.filter((scorer) => scorer.applies(testCase));
+  const context: ScoreContext | null =
+    error === undefined && output !== null ? { suite, testCase, output, parsed } : null;
+  const verdicts = await Promise.all(
+    applicable.map(async (scorer): Promise<Verdict> => {
+      if (context === null) return { scorer: scorer.kind, score: 0, passed: false, reasons: ['error'] };
+      return { scorer: scorer.kind, ...(await scorer.score(context)) };
+    }),
+  );
 
   const reasons = verdicts.flatMap((verdict) =>
     verdict.reasons.map((reason) => `${verdict.scorer}:${reason}`),
   );
   if (error !== undefined) reasons.push(`error:${error}`);
-  const punie = verdicts.find((verdict) => verdict.scorer === 'punie');
+  const passed = error === undefined && verdicts.every((verdict) => verdict.passed);
   const result: CaseScore = {
     id: testCase.id,
     category: testCase.category,
-    score: punie?.score ?? 0,
-    passed: error === undefined && verdicts.every((verdict) => verdict.passed),
+    score: headlineScore(suite.headline ?? DEFAULT_HEADLINE_RULE, verdicts, passed),
+    passed,
     reasons,
     verdicts,
     parsed,
@@ -63,21 +64,8 @@ export function scoreCase(
   return result;
 }
 
-function runScorer(
-  kind: ScorerKind,
-  suite: Suite,
-  testCase: SuiteCase,
-  output: string,
-  parsed: ParseResult,
-): Verdict {
-  switch (kind) {
-    case 'punie':
-      return scorePunie(testCase, output, parsed);
-    case 'calls':
-      return scoreCalls(testCase, suite.tools, parsed);
-    case 'answer':
-      return scoreAnswer(testCase, output);
-    case 'keywords':
-      return scoreKeywords(testCase, output);
-  }
+/** A case's headline score under `rule`, from its verdicts and whether it passed. */
+export function headlineScore(rule: HeadlineRule, verdicts: readonly Verdict[], passed: boolean): number {
+  if (rule === 'pass_rate') return passed ? 1 : 0;
+  return verdicts.find((verdict) => verdict.scorer === 'punie')?.score ?? 0;
 }

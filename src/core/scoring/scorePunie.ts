@@ -1,7 +1,8 @@
+import { defineScorer } from './scorer.ts';
 import type { ParseResult } from '../parser/types.ts';
 import type { SuiteCase } from '../suite/types.ts';
 import { findKeyword } from './findKeyword.ts';
-import type { Verdict } from './types.ts';
+import type { ScorerOutcome } from './scorer.ts';
 
 /**
  * Punie's case score, reproduced exactly (see docs: reference/punie-eval.md, "Scoring").
@@ -17,7 +18,7 @@ import type { Verdict } from './types.ts';
  * An engine error scores 0: that is applied by `scoreCase`, which does not call this for a failed
  * case. Pure; never throws.
  */
-export function scorePunie(testCase: SuiteCase, output: string, parsed: ParseResult): Verdict {
+export function scorePunie(testCase: SuiteCase, output: string, parsed: ParseResult): ScorerOutcome {
   const reasons: string[] = [];
   const parts: number[] = [];
 
@@ -43,5 +44,18 @@ export function scorePunie(testCase: SuiteCase, output: string, parsed: ParseRes
   }
 
   const score = parts.length === 0 ? 1 : parts.reduce((sum, part) => sum + part, 0) / parts.length;
-  return { scorer: 'punie', score, passed: score === 1, reasons };
+  return { score, passed: score === 1, reasons };
 }
+
+/** The Punie-compatible scorer: runs on every case. */
+export const punieScorer = defineScorer({
+  kind: 'punie',
+  label: 'Punie',
+  describe: 'Punie-compatible: mean of expected tools called and expected keywords present (substrings).',
+  applies: () => true,
+  score: ({ testCase, output, parsed }) => scorePunie(testCase, output, parsed),
+  reasons: {
+    missing_tool: (tool) => `tool ${tool} was not called`,
+    missing_keyword: (keyword) => `keyword "${keyword}" not found`,
+  },
+});

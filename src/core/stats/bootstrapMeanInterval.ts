@@ -1,4 +1,4 @@
-import type { Interval } from '../scoring/types.ts';
+import type { Interval } from '../report/schema.ts';
 import { quantileSorted } from './quantileSorted.ts';
 
 /** Options of {@link bootstrapMeanInterval}. */

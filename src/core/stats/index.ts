@@ -1,10 +1,4 @@
 export { bootstrapMeanInterval, type BootstrapOptions } from './bootstrapMeanInterval.ts';
-export {
-  compareRuns,
-  type ComparableCase,
-  type CompareRunsOptions,
-  type RunComparison,
-} from '../compare/compareRuns.ts';
 export { DEFAULT_SEED } from './defaultSeed.ts';
 export { mcnemarExact } from './mcnemarExact.ts';
 export { mean } from './mean.ts';

@@ -1,4 +1,4 @@
-import type { Interval } from '../scoring/types.ts';
+import type { Interval } from '../report/schema.ts';
 import { bootstrapMeanInterval } from './bootstrapMeanInterval.ts';
 import { mean } from './mean.ts';
 

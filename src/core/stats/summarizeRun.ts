@@ -1,19 +1,21 @@
-import type { CategorySummary, Interval, RunSummary, ScorerKind, Verdict } from '../scoring/types.ts';
+import type { HeadlineRule } from '../scoring/headline.ts';
+import type { CategorySummary, Interval, RunSummary, ScorerSummary, Verdict } from '../report/schema.ts';
+import { SCORER_KINDS, type ScorerKind } from '../scoring/registry.ts';
 import { bootstrapMeanInterval } from './bootstrapMeanInterval.ts';
 import { DEFAULT_SEED } from './defaultSeed.ts';
 import { wilsonInterval } from './wilsonInterval.ts';
 
 /** Options of {@link summarizeRun}. */
 export interface SummarizeRunOptions {
+  /** The suite's headline rule, recorded in the summary (case scores already follow it). */
+  headline: HeadlineRule;
   /** Bootstrap seed; default {@link DEFAULT_SEED}, so the same run always gives the same numbers. */
   seed?: number;
 }
 
-/**
- * What {@link summarizeRun} reads of a scored case: a `CaseScore`, or a report's case record
- * (which has no `parsed` field), so stored runs summarise without re-scoring.
- */
+/** What {@link summarizeRun} reads of a case record: a scored case or a report's case record. */
 export interface SummarizableCase {
+  id: string;
   category: string;
   score: number;
   passed: boolean;
@@ -21,81 +23,126 @@ export interface SummarizableCase {
   error?: string | undefined;
 }
 
+interface CaseTally {
+  category: string;
+  records: number;
+  scoreSum: number;
+  passed: number;
+  errors: number;
+}
+
 /**
- * Aggregates scored cases into a `RunSummary`, the numbers every view formats:
+ * Aggregates case records into a `RunSummary`, the numbers every view formats. Records of one case
+ * id are its samples: a case's score is the mean of its samples' scores and its pass fraction the
+ * share of its samples that passed (unbiased pass@1), so a case counts once whatever its samples.
  *
- * - `overall` = mean of case scores (Punie's rule: over cases, not categories), with a seeded
- *   percentile bootstrap interval;
+ * - `overall` = mean of case scores (over cases, not categories: Punie's rule), with a Wilson
+ *   interval when every case has one 0/1 score (pass rate, one sample), else a seeded bootstrap;
  * - `macro` = mean of the category means;
- * - `successRate` = cases without error / cases; `passRate` = passed / cases, Wilson interval;
- * - per category (in first-seen order): mean with bootstrap interval, n, passed, Wilson interval;
- * - per scorer: mean, n and passed over the cases where that scorer ran.
+ * - `successRate` = records without engine error / records;
+ * - `passRate` = mean pass fraction of the cases, interval as for `overall`;
+ * - per category (in first-seen order) and per scorer (registry order, over the records it ran on).
  *
  * An empty run gives 0 for every mean and rate with [0, 1] intervals (n = 0 says there was nothing).
  * Pure; never throws.
  */
-export function summarizeRun(
-  cases: readonly SummarizableCase[],
-  options: SummarizeRunOptions = {},
-): RunSummary {
+export function summarizeRun(records: readonly SummarizableCase[], options: SummarizeRunOptions): RunSummary {
   const seed = options.seed ?? DEFAULT_SEED;
-  const n = cases.length;
-  const byCategory = new Map<string, SummarizableCase[]>();
+  const byCase = new Map<string, CaseTally>();
   const byScorer = new Map<ScorerKind, { sum: number; n: number; passed: number }>();
-  let passed = 0;
-  let successes = 0;
-  for (const scored of cases) {
-    if (scored.passed) passed += 1;
-    if (scored.error === undefined) successes += 1;
-    const members = byCategory.get(scored.category);
-    if (members) members.push(scored);
-    else byCategory.set(scored.category, [scored]);
-    for (const verdict of scored.verdicts) {
-      const tally = byScorer.get(verdict.scorer) ?? { sum: 0, n: 0, passed: 0 };
-      tally.sum += verdict.score;
-      tally.n += 1;
-      if (verdict.passed) tally.passed += 1;
-      byScorer.set(verdict.scorer, tally);
+  let errors = 0;
+  for (const record of records) {
+    const tally = byCase.get(record.id) ?? {
+      category: record.category,
+      records: 0,
+      scoreSum: 0,
+      passed: 0,
+      errors: 0,
+    };
+    tally.records += 1;
+    tally.scoreSum += record.score;
+    if (record.passed) tally.passed += 1;
+    if (record.error !== undefined) {
+      tally.errors += 1;
+      errors += 1;
+    }
+    byCase.set(record.id, tally);
+    for (const verdict of record.verdicts) {
+      const scorer = byScorer.get(verdict.scorer) ?? { sum: 0, n: 0, passed: 0 };
+      scorer.sum += verdict.score;
+      scorer.n += 1;
+      if (verdict.passed) scorer.passed += 1;
+      byScorer.set(verdict.scorer, scorer);
     }
   }
 
-  const categories: Record<string, CategorySummary> = {};
-  let categoryMeanSum = 0;
-  for (const [category, members] of byCategory) {
-    const scores = members.map((scored) => scored.score);
-    const categoryPassed = members.filter((scored) => scored.passed).length;
-    const categoryMean = sum(scores) / scores.length;
-    categoryMeanSum += categoryMean;
-    categories[category] = {
-      mean: categoryMean,
-      n: members.length,
-      passed: categoryPassed,
-      meanInterval: meanInterval(scores, seed),
-      passRateInterval: wilsonInterval(categoryPassed, members.length),
-    };
+  const cases = [...byCase.values()];
+  const byCategory = new Map<string, CaseTally[]>();
+  for (const tally of cases) {
+    const members = byCategory.get(tally.category);
+    if (members) members.push(tally);
+    else byCategory.set(tally.category, [tally]);
   }
 
-  const scorers: RunSummary['scorers'] = {};
-  for (const [kind, tally] of byScorer)
-    scorers[kind] = { mean: tally.sum / tally.n, n: tally.n, passed: tally.passed };
+  const categories: CategorySummary[] = [];
+  for (const [name, members] of byCategory) {
+    const figures = aggregate(members, seed);
+    categories.push({
+      name,
+      n: members.length,
+      records: sum(members.map((m) => m.records)),
+      passed: sum(members.map((m) => m.passed)),
+      mean: figures.mean,
+      meanInterval: figures.meanInterval,
+      passRate: figures.passRate,
+      passRateInterval: figures.passRateInterval,
+    });
+  }
 
-  const scores = cases.map((scored) => scored.score);
+  const scorers: ScorerSummary[] = [...byScorer]
+    .map(([kind, tally]) => ({ kind, n: tally.n, passed: tally.passed, mean: tally.sum / tally.n }))
+    .sort((a, b) => scorerOrder(a.kind) - scorerOrder(b.kind));
+
+  const figures = aggregate(cases, seed);
   return {
-    overall: n === 0 ? 0 : sum(scores) / n,
-    overallInterval: meanInterval(scores, seed),
-    macro: byCategory.size === 0 ? 0 : categoryMeanSum / byCategory.size,
-    successRate: n === 0 ? 0 : successes / n,
-    passRate: n === 0 ? 0 : passed / n,
-    passRateInterval: wilsonInterval(passed, n),
-    n,
+    headline: options.headline,
+    overall: figures.mean,
+    overallInterval: figures.meanInterval,
+    macro: categories.length === 0 ? 0 : sum(categories.map((c) => c.mean)) / categories.length,
+    successRate: records.length === 0 ? 0 : (records.length - errors) / records.length,
+    passRate: figures.passRate,
+    passRateInterval: figures.passRateInterval,
+    n: cases.length,
+    records: records.length,
     categories,
     scorers,
   };
 }
 
-function meanInterval(scores: readonly number[], seed: number): Interval {
-  if (scores.length === 0) return { low: 0, high: 1, method: 'bootstrap-95' };
-  return bootstrapMeanInterval(scores, { seed });
+function scorerOrder(kind: ScorerKind): number {
+  return (SCORER_KINDS as readonly string[]).indexOf(kind);
+}
+
+function aggregate(cases: readonly CaseTally[], seed: number) {
+  const scores = cases.map((c) => c.scoreSum / c.records);
+  const passFractions = cases.map((c) => c.passed / c.records);
+  const mean = cases.length === 0 ? 0 : sum(scores) / cases.length;
+  const passRate = cases.length === 0 ? 0 : sum(passFractions) / cases.length;
+  return {
+    mean,
+    meanInterval: fractionInterval(scores, seed),
+    passRate,
+    passRateInterval: fractionInterval(passFractions, seed),
+  };
+}
+
+/** Wilson for a list of 0/1 values (a proportion), a seeded bootstrap for any other mean. */
+function fractionInterval(values: readonly number[], seed: number): Interval {
+  if (values.length === 0) return { low: 0, high: 1, method: 'wilson-95' };
+  if (values.every((value) => value === 0 || value === 1)) {
+    return wilsonInterval(values.filter((value) => value === 1).length, values.length);
+  }
+  return bootstrapMeanInterval(values, { seed });
 }
 
 function sum(values: readonly number[]): number {

@@ -1,4 +1,4 @@
-import type { Interval } from '../scoring/types.ts';
+import type { Interval } from '../report/schema.ts';
 
 /**
  * The Wilson score interval for a proportion: `successes` out of `n` trials, `z` the normal quantile

@@ -4,6 +4,8 @@
 // compile) live in semanticChecks.ts: they need the whole suite, not one value.
 import * as v from 'valibot';
 import { answerMessage, expected, JSON_TYPES, matcherMessage, objectMessage } from './issueMessages.ts';
+import { HEADLINE_RULES } from '../scoring/headline.ts';
+import { ownRecord } from '../validation/ownRecord.ts';
 
 /** A closed object: unknown keys are problems, so a typo such as `expected_tool` cannot pass unnoticed. */
 function closedObject<const TEntries extends v.ObjectEntries>(what: string, entries: TEntries) {
@@ -66,7 +68,7 @@ export const ExpectedCallSchema = closedObject('an expected call', {
   name: v.pipe(nonEmptyText('a tool name'), v.description('A tool declared in the suite.')),
   arguments: v.exactOptional(
     v.pipe(
-      v.record(v.string(), MatcherSchema, expected('an object of argument matchers')),
+      ownRecord(v.string(), MatcherSchema, expected('an object of argument matchers')),
       v.description('Argument name → matcher. Arguments without a matcher are not checked.'),
     ),
   ),
@@ -77,9 +79,9 @@ export const ToolParametersSchema = v.looseObject(
   {
     type: v.literal('object', expected('"object"')),
     properties: v.exactOptional(
-      v.record(
+      ownRecord(
         v.string(),
-        v.record(v.string(), v.unknown(), expected('a JSON Schema object for the parameter')),
+        ownRecord(v.string(), v.unknown(), expected('a JSON Schema object for the parameter')),
         expected('an object mapping parameter names to JSON Schemas'),
       ),
     ),
@@ -197,6 +199,17 @@ export const SuiteSchema = v.pipe(
     system_prompt: v.pipe(
       text('a string'),
       v.description('The system message. "{tools}" marks where the tool block goes; else it is appended.'),
+    ),
+    headline: v.exactOptional(
+      v.pipe(
+        v.picklist(
+          HEADLINE_RULES,
+          expected(`one of ${HEADLINE_RULES.map((rule) => JSON.stringify(rule)).join(', ')}`),
+        ),
+        v.description(
+          'The headline figure: "punie" (mean of Punie case scores, Punie\'s rule) or "pass_rate" (cases passing every scorer; pass@1 with samples). Default "pass_rate".',
+        ),
+      ),
     ),
     tools: v.array(ToolSchema, expected('an array of tool definitions')),
     cases: v.pipe(

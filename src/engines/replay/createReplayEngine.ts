@@ -1,14 +1,14 @@
 import type {
   Engine,
   EngineInfo,
-  EngineMessage,
   EngineResult,
+  FinishReason,
   GenerationResult,
   GenerationUsage,
-  FinishReason,
+  LoadTiming,
 } from '../../core/engine.ts';
-import type { Suite } from '../../core/suite/types.ts';
-import { buildMessages } from '../../core/suite/buildMessages.ts';
+import type { ReportSource } from '../../core/report/schema.ts';
+import { caseKey } from '../../core/run/caseKey.ts';
 import { streamPaced } from './streamPaced.ts';
 
 /** A recorded output to re-serve. */
@@ -18,54 +18,47 @@ export interface RecordedOutput {
   finishReason?: FinishReason | null;
 }
 
+/** How a replay streams: all at once, at each output's recorded decode speed, or at a fixed speed. */
+export type ReplayPace = 'instant' | 'recorded' | { tokensPerSecond: number };
+
 export interface ReplayOptions {
-  /**
-   * Stream at the recorded decode speed (tokens approximated as 4 characters), or at a fixed
-   * tokens/s; default: all at once.
-   */
-  pace?: 'instant' | 'recorded' | { tokensPerSecond: number };
+  /** Default: all at once. Tokens are approximated as 4 characters. */
+  pace?: ReplayPace;
   /** Timer and clock used for pacing; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-  /** Recorded model and engine identity, reported by `info()`. */
-  info?: Partial<EngineInfo>;
+  /** The source the outputs came from (the recorded report's), reported by `info()`. */
+  source?: ReportSource | null;
+  load?: LoadTiming | null;
 }
 
 /**
- * An Engine that re-serves recorded outputs, keyed by the exact messages each case of `suite`
- * produces, so old runs are re-scored through the same runner with today's parser and scorers.
- * A case with nothing recorded fails with `no output`.
+ * An Engine that re-serves recorded outputs, keyed by case id and sample (`caseKey`), so old runs
+ * are re-scored through the same runner with today's parser and scorers. Two cases with the same
+ * prompt each get their own output. A record with nothing recorded fails with `no output`.
  */
 export function createReplayEngine(
-  suite: Suite,
   recorded: ReadonlyMap<string, RecordedOutput>,
   options: ReplayOptions = {},
 ): Engine {
-  const byPrompt = new Map<string, RecordedOutput>();
-  for (const c of suite.cases) {
-    const r = recorded.get(c.id);
-    if (r) byPrompt.set(messagesKey(buildMessages(suite, c)), r);
-  }
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.now ?? (() => performance.now());
   let abortRequested = false;
   const info: EngineInfo = {
-    engine: 'replay',
-    engineVersion: '1',
-    modelId: null,
-    modelUrl: null,
-    modelLibUrl: null,
-    load: null,
-    ...options.info,
+    kind: 'replay',
+    version: '2',
+    source: options.source ?? null,
+    load: options.load ?? null,
+    contextWindow: null,
   };
 
   return {
     async load() {
       return { ok: true, value: info };
     },
-    async generate(messages, _params, onToken): Promise<EngineResult<GenerationResult>> {
+    async generate(request, onToken): Promise<EngineResult<GenerationResult>> {
       abortRequested = false;
-      const r = byPrompt.get(messagesKey(messages));
+      const r = recorded.get(caseKey(request.caseId, request.sample));
       if (!r || r.output === null) {
         return { ok: false, error: { name: 'NoOutput', message: 'no output' } };
       }
@@ -94,11 +87,7 @@ export function createReplayEngine(
   };
 }
 
-function messagesKey(messages: EngineMessage[]): string {
-  return JSON.stringify(messages.map((m) => [m.role, m.content]));
-}
-
-function tokensPerSecond(pace: NonNullable<ReplayOptions['pace']>, r: RecordedOutput): number | null {
+function tokensPerSecond(pace: ReplayPace, r: RecordedOutput): number | null {
   if (pace === 'instant') return null;
   if (pace === 'recorded') {
     const tps = r.usage?.measured.decodeTps ?? r.usage?.reported.decodeTps ?? null;

@@ -1,5 +1,5 @@
 import type { Engine, EngineInfo, EngineMessage, EngineResult, GenerationResult } from '../../core/engine.ts';
-import { mapUsage } from '../webllm/usage.ts';
+import { mapUsage } from '../openai/usage.ts';
 import { CHARS_PER_TOKEN, streamPaced, type PaceClock } from './streamPaced.ts';
 
 export interface SyntheticOptions {
@@ -11,8 +11,8 @@ export interface SyntheticOptions {
   naturalTokens?: number;
   /** Timer and clock; injectable for tests. */
   clock?: PaceClock;
-  /** Model and engine identity, reported by `info()`. */
-  info?: Partial<EngineInfo>;
+  /** The model name it reports (default `synthetic`). */
+  modelId?: string;
 }
 
 /** One synthetic output token: exactly {@link CHARS_PER_TOKEN} characters, so pacing counts it as one. */
@@ -48,20 +48,18 @@ export function createSyntheticEngine(options: SyntheticOptions): Engine {
   const naturalTokens = options.naturalTokens ?? 48;
   let abortRequested = false;
   const info: EngineInfo = {
-    engine: 'replay',
-    engineVersion: 'synthetic-1',
-    modelId: 'synthetic',
-    modelUrl: null,
-    modelLibUrl: null,
+    kind: 'synthetic',
+    version: 'synthetic-1',
+    source: { kind: 'outputs', model: options.modelId ?? 'synthetic' },
     load: null,
-    ...options.info,
+    contextWindow: null,
   };
 
   return {
     async load() {
       return { ok: true, value: info };
     },
-    async generate(messages, params, onToken): Promise<EngineResult<GenerationResult>> {
+    async generate({ messages, params }, onToken): Promise<EngineResult<GenerationResult>> {
       abortRequested = false;
       const promptTokens = syntheticPromptTokens(messages);
       const limit = Math.max(0, Math.floor(params.max_tokens));

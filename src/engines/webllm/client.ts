@@ -1,23 +1,24 @@
 // The page side of the WebLLM engine: starts the worker, talks to it with comlink, and
 // implements the Engine contract. WebLLM is imported nowhere here (types come via protocol.ts),
 // so the page bundle stays small and the library ships only in the worker chunk.
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import type {
   Engine,
   EngineError,
   EngineInfo,
-  EngineMessage,
   EngineResult,
-  GenerationParams,
+  GenerationRequest,
   GenerationResult,
   LoadProgress,
   ModelRef,
+  WebLlmModelRef,
 } from '../../core/engine.ts';
 import type { GpuDeviceCheck } from '../../device/gpuDevice.ts';
+import { WorkerClient, type WorkerDeath, type WorkerFactory } from '../../workers/workerClient.ts';
 import { webllmVersion } from './models.ts';
 import type { CacheInventory, WebLlmWorkerApi } from './protocol.ts';
 
-export type WorkerFactory = () => Worker;
+export type { WorkerFactory } from '../../workers/workerClient.ts';
 
 const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'webllm' });
@@ -27,18 +28,33 @@ const CANCELLED: EngineError = {
   message: 'The load was cancelled. Weight shards already downloaded stay cached; press Load to continue.',
 };
 
-const STOPPED: EngineError = {
-  name: 'WorkerStopped',
-  message: 'The model worker was stopped (a load was cancelled or failed). Try again.',
-};
-
-interface Connection {
-  worker: Worker;
-  api: Remote<WebLlmWorkerApi>;
-  /** Settles when the worker fails or is stopped: every pending call then ends. */
-  died: Promise<EngineError>;
-  stop(error: EngineError): void;
+function deathError(death: WorkerDeath): EngineError {
+  switch (death.cause) {
+    case 'terminated':
+      return {
+        name: 'WorkerStopped',
+        message: 'The model worker was stopped (a load was cancelled or failed). Try again.',
+      };
+    case 'failed':
+      return {
+        name: 'WorkerFailed',
+        message:
+          'The model worker stopped (its script failed to load or crashed). Reload the page and try again.',
+        detail: death.detail,
+      };
+    case 'unreachable':
+      return { name: 'WorkerFailed', message: 'The model worker did not answer.', detail: death.detail };
+  }
 }
+
+function failed<T>(death: WorkerDeath): EngineResult<T> {
+  return { ok: false, error: deathError(death) };
+}
+
+const WRONG_ENGINE: EngineError = {
+  name: 'WrongEngine',
+  message: 'This model is not a WebLLM build: load it with the server engine.',
+};
 
 interface PendingLoad {
   runId: number;
@@ -46,72 +62,22 @@ interface PendingLoad {
 }
 
 function emptyInfo(): EngineInfo {
-  return {
-    engine: 'webllm',
-    engineVersion: webllmVersion,
-    modelId: null,
-    modelUrl: null,
-    modelLibUrl: null,
-    load: null,
-  };
+  return { kind: 'webllm', version: webllmVersion, source: null, load: null, contextWindow: null };
 }
 
 export class WebLlmEngine implements Engine {
-  #factory: WorkerFactory;
-  #connection: Connection | undefined;
-  #runId = 0;
+  #worker: WorkerClient<WebLlmWorkerApi>;
   #pendingLoad: PendingLoad | undefined;
   #info: EngineInfo = emptyInfo();
 
   constructor(factory: WorkerFactory = defaultWorkerFactory) {
-    this.#factory = factory;
-  }
-
-  #connect(): Connection {
-    if (this.#connection) return this.#connection;
-    const worker = this.#factory();
-    let stop: (error: EngineError) => void = () => undefined;
-    const died = new Promise<EngineError>((resolve) => {
-      stop = resolve;
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        // The next call starts a fresh worker.
-        worker.terminate();
-        if (this.#connection?.worker === worker) this.#connection = undefined;
-        resolve({
-          name: 'WorkerFailed',
-          message:
-            'The model worker stopped (its script failed to load or crashed). Reload the page and try again.',
-          detail: event.message || 'worker error event',
-        });
-      });
-    });
-    this.#connection = { worker, api: wrap<WebLlmWorkerApi>(worker), died, stop };
-    return this.#connection;
+    this.#worker = new WorkerClient(factory);
   }
 
   /** Stop the worker: cancels whatever it was doing and frees its GPU memory. */
   #terminate(): void {
-    this.#connection?.worker.terminate();
-    this.#connection?.stop(STOPPED);
-    this.#connection = undefined;
+    this.#worker.terminate();
     this.#info = emptyInfo();
-  }
-
-  async #call<T>(
-    run: (api: Remote<WebLlmWorkerApi>) => Promise<T>,
-    onDeath: (e: EngineError) => T,
-  ): Promise<T> {
-    try {
-      const { api, died } = this.#connect();
-      return await Promise.race([run(api), died.then(onDeath)]);
-    } catch (err) {
-      return onDeath({
-        name: 'WorkerFailed',
-        message: 'The model worker did not answer.',
-        detail: String(err),
-      });
-    }
   }
 
   get loading(): boolean {
@@ -119,8 +85,9 @@ export class WebLlmEngine implements Engine {
   }
 
   load(model: ModelRef, onProgress: (p: LoadProgress) => void): Promise<EngineResult<EngineInfo>> {
+    if (model.engine !== 'webllm') return Promise.resolve({ ok: false, error: WRONG_ENGINE });
     this.cancelLoad();
-    const runId = ++this.#runId;
+    const runId = this.#worker.nextRunId();
     return new Promise((resolve) => {
       this.#pendingLoad = { runId, resolve };
       const settle = (result: EngineResult<EngineInfo>): void => {
@@ -135,10 +102,9 @@ export class WebLlmEngine implements Engine {
         }
         resolve(result);
       };
-      void this.#call(
-        (api) => api.load(runId, model, proxy(onProgress)),
-        (error): EngineResult<EngineInfo> => ({ ok: false, error }),
-      ).then(settle);
+      void this.#worker
+        .call((api) => api.load(runId, model, proxy(onProgress)), failed<EngineInfo>)
+        .then(settle);
     });
   }
 
@@ -152,36 +118,27 @@ export class WebLlmEngine implements Engine {
   }
 
   async generate(
-    messages: EngineMessage[],
-    params: GenerationParams,
+    request: GenerationRequest,
     onToken: (delta: string) => void,
   ): Promise<EngineResult<GenerationResult>> {
-    const runId = ++this.#runId;
-    const result = await this.#call(
-      (api) => api.generate(runId, messages, params, proxy(onToken)),
-      (error): EngineResult<GenerationResult> => ({ ok: false, error }),
+    const runId = this.#worker.nextRunId();
+    const result = await this.#worker.call(
+      (api) => api.generate(runId, request, proxy(onToken)),
+      failed<GenerationResult>,
     );
-    if (runId !== this.#runId && result.ok) {
+    if (runId !== this.#worker.runId && result.ok) {
       return { ok: false, error: { name: 'Superseded', message: 'A newer request replaced this one.' } };
     }
     return result;
   }
 
   async abort(): Promise<void> {
-    if (!this.#connection) return;
-    await this.#call(
-      (api) => api.abort(),
-      () => undefined,
-    );
+    await this.#worker.callIfConnected((api) => api.abort(), undefined);
   }
 
   async unload(): Promise<void> {
     this.cancelLoad();
-    if (!this.#connection) return;
-    await this.#call(
-      (api) => api.unload(),
-      () => undefined,
-    );
+    await this.#worker.callIfConnected((api) => api.unload(), undefined);
     this.#info = emptyInfo();
   }
 
@@ -189,53 +146,32 @@ export class WebLlmEngine implements Engine {
     return this.#info;
   }
 
-  cachedModelIds(models: ModelRef[]): Promise<EngineResult<string[]>> {
-    return this.#call(
-      (api) => api.cachedModelIds(models),
-      (error): EngineResult<string[]> => ({ ok: false, error }),
-    );
+  cachedModelIds(models: WebLlmModelRef[]): Promise<EngineResult<string[]>> {
+    return this.#worker.call((api) => api.cachedModelIds(models), failed<string[]>);
   }
 
-  cacheInventory(known: ModelRef[]): Promise<EngineResult<CacheInventory>> {
-    return this.#call(
-      (api) => api.cacheInventory(known),
-      (error): EngineResult<CacheInventory> => ({ ok: false, error }),
-    );
+  cacheInventory(known: WebLlmModelRef[]): Promise<EngineResult<CacheInventory>> {
+    return this.#worker.call((api) => api.cacheInventory(known), failed<CacheInventory>);
   }
 
-  deleteCachedModel(model: ModelRef): Promise<EngineResult<void>> {
-    return this.#call(
-      (api) => api.deleteCachedModel(model),
-      (error): EngineResult<void> => ({ ok: false, error }),
-    );
+  deleteCachedModel(model: WebLlmModelRef): Promise<EngineResult<void>> {
+    return this.#worker.call((api) => api.deleteCachedModel(model), failed<void>);
   }
 
   deleteCachedFolder(baseUrl: string): Promise<EngineResult<void>> {
-    return this.#call(
-      (api) => api.deleteCachedFolder(baseUrl),
-      (error): EngineResult<void> => ({ ok: false, error }),
-    );
+    return this.#worker.call((api) => api.deleteCachedFolder(baseUrl), failed<void>);
   }
 
   deleteAllCached(): Promise<EngineResult<void>> {
-    return this.#call(
-      (api) => api.deleteAllCached(),
-      (error): EngineResult<void> => ({ ok: false, error }),
-    );
+    return this.#worker.call((api) => api.deleteAllCached(), failed<void>);
   }
 
-  checkCustomModel(model: ModelRef): Promise<EngineResult<void>> {
-    return this.#call(
-      (api) => api.checkCustomModel(model),
-      (error): EngineResult<void> => ({ ok: false, error }),
-    );
+  checkCustomModel(model: WebLlmModelRef): Promise<EngineResult<void>> {
+    return this.#worker.call((api) => api.checkCustomModel(model), failed<void>);
   }
 
   checkGpu(): Promise<GpuDeviceCheck | EngineError> {
-    return this.#call<GpuDeviceCheck | EngineError>(
-      (api) => api.checkGpu(),
-      (error) => error,
-    );
+    return this.#worker.call<GpuDeviceCheck | EngineError>((api) => api.checkGpu(), deathError);
   }
 
   dispose(): void {

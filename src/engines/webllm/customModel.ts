@@ -2,12 +2,12 @@
 // Checked in two steps: the URLs' shape (synchronous, in the page), then the folder's contents
 // (network, in the worker) so a wrong URL fails with a message naming the file, before WebLLM
 // starts a download that would only say "Request failed".
-import type { EngineError, EngineResult, ModelRef } from '../../core/engine.ts';
+import type { EngineError, EngineResult, WebLlmModelRef } from '../../core/engine.ts';
 import { modelArtifactUrls } from './artifactUrls.ts';
 import { describeOutcome, fetchJson, probeUrl, type FetchLike } from './fetchProbe.ts';
 import { findCatalogModel } from './models.ts';
 
-export type CustomModelRef = Extract<ModelRef, { kind: 'custom' }>;
+export type CustomModelRef = Extract<WebLlmModelRef, { kind: 'custom' }>;
 
 export interface CustomModelInput {
   modelUrl: string;
@@ -65,7 +65,10 @@ export function validateCustomModel(input: CustomModelInput): EngineResult<Custo
   }
   let modelId = input.modelId?.trim() || folderName(modelUrl);
   if (findCatalogModel(modelId)) modelId = `${modelId}-custom`;
-  return { ok: true, value: { kind: 'custom', modelId, modelUrl: modelUrl.href, modelLibUrl: libUrl.href } };
+  return {
+    ok: true,
+    value: { engine: 'webllm', kind: 'custom', modelId, modelUrl: modelUrl.href, modelLibUrl: libUrl.href },
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

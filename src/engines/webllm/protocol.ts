@@ -2,12 +2,11 @@
 // Every method resolves (never rejects) for user-fixable causes: results are EngineResult values.
 import type {
   EngineInfo,
-  EngineMessage,
   EngineResult,
-  GenerationParams,
+  GenerationRequest,
   GenerationResult,
   LoadProgress,
-  ModelRef,
+  WebLlmModelRef,
 } from '../../core/engine.ts';
 import type { GpuDeviceCheck } from '../../device/gpuDevice.ts';
 
@@ -33,12 +32,11 @@ export type TokenSink = (text: string) => void;
 
 export interface WebLlmWorkerApi {
   /** Load a model. Progress reports of a superseded run are not sent. */
-  load(runId: number, model: ModelRef, onProgress: ProgressSink): Promise<EngineResult<EngineInfo>>;
+  load(runId: number, model: WebLlmModelRef, onProgress: ProgressSink): Promise<EngineResult<EngineInfo>>;
   /** Stream a completion; `onTokens` receives batched deltas (about every 50 ms). */
   generate(
     runId: number,
-    messages: EngineMessage[],
-    params: GenerationParams,
+    request: GenerationRequest,
     onTokens: TokenSink,
   ): Promise<EngineResult<GenerationResult>>;
   /** Stop the running generation (it resolves with finishReason "abort"). */
@@ -46,16 +44,16 @@ export interface WebLlmWorkerApi {
   unload(): Promise<void>;
   info(): Promise<EngineInfo>;
   /** Which of `models` are fully in the cache (WebLLM's hasModelInCache). */
-  cachedModelIds(models: ModelRef[]): Promise<EngineResult<string[]>>;
-  cacheInventory(known: ModelRef[]): Promise<EngineResult<CacheInventory>>;
+  cachedModelIds(models: WebLlmModelRef[]): Promise<EngineResult<string[]>>;
+  cacheInventory(known: WebLlmModelRef[]): Promise<EngineResult<CacheInventory>>;
   /** Delete one model's weights, config and library (WebLLM's deleteModelAllInfoInCache). */
-  deleteCachedModel(model: ModelRef): Promise<EngineResult<void>>;
+  deleteCachedModel(model: WebLlmModelRef): Promise<EngineResult<void>>;
   /** Delete the cached files under a model folder (for models the page does not know). */
   deleteCachedFolder(baseUrl: string): Promise<EngineResult<void>>;
   /** Delete every file WebLLM cached (all three caches). */
   deleteAllCached(): Promise<EngineResult<void>>;
   /** Check a custom model folder and library before loading it. */
-  checkCustomModel(model: ModelRef): Promise<EngineResult<void>>;
+  checkCustomModel(model: WebLlmModelRef): Promise<EngineResult<void>>;
   /** Create a WebGPU device in the worker like WebLLM does, run a tiny compute pass. */
   checkGpu(): Promise<GpuDeviceCheck>;
 }

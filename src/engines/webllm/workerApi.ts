@@ -1,7 +1,19 @@
 // The object the worker exposes. Built from pure functions and an injected WebLLM (`lib`), so it
 // is unit-tested without a worker or a GPU; worker.ts passes the real library.
-import type { AppConfig, ChatCompletionChunk, ChatCompletionRequestStreaming } from '@mlc-ai/web-llm';
-import type { EngineError, EngineInfo, EngineResult, GenerationResult, ModelRef } from '../../core/engine.ts';
+import type {
+  AppConfig,
+  ChatCompletionChunk,
+  ChatCompletionRequestStreaming,
+  ModelRecord,
+} from '@mlc-ai/web-llm';
+import type {
+  EngineError,
+  EngineInfo,
+  EngineResult,
+  GenerationResult,
+  WebLlmModelRef,
+} from '../../core/engine.ts';
+import { sendToPage as send } from '../../workers/releaseCallback.ts';
 import { checkWebLlmDevice } from '../../device/gpuDevice.ts';
 import { modelArtifactUrls, resolveModelBaseUrl, type ModelArtifactUrls } from './artifactUrls.ts';
 import {
@@ -16,11 +28,11 @@ import { toEngineError } from './errors.ts';
 import type { FetchLike } from './fetchProbe.ts';
 import { mapInitProgress, prepareProgress, type InitProgressReport } from './progress.ts';
 import type { ProgressSink, TokenSink, WebLlmWorkerApi } from './protocol.ts';
-import { buildChatRequest } from './request.ts';
+import { buildWebLlmRequest } from './request.ts';
 import { createTokenBatcher } from './tokenBatcher.ts';
 import { appConfigFor as appConfigForRef, F16_BUILD, modelRecordFor } from './modelRecord.ts';
-import { streamCompletion } from './streamCompletion.ts';
-import { mapUsage } from './usage.ts';
+import { readChatStream } from '../openai/readChatStream.ts';
+import { mapUsage } from '../openai/usage.ts';
 
 /** The parts of MLCEngine used here. */
 export interface EngineLike {
@@ -57,7 +69,7 @@ export interface WorkerEnv {
 }
 
 interface LoadedModel {
-  ref: ModelRef;
+  ref: WebLlmModelRef;
   urls: ModelArtifactUrls;
   load: NonNullable<EngineInfo['load']>;
 }
@@ -80,13 +92,10 @@ function fail<T>(error: EngineError): EngineResult<T> {
   return { ok: false, error };
 }
 
-/** Call a (possibly remote) callback without letting a closed page break the worker. */
-function send<T>(callback: (value: T) => void, value: T): void {
-  try {
-    void Promise.resolve(callback(value) as unknown).catch(() => undefined);
-  } catch {
-    // The page side is gone; nothing to tell.
-  }
+/** The context window a record's build was compiled for (prompt and output together), when it says. */
+function contextWindowOf(record: ModelRecord | undefined): number | null {
+  const size = record?.overrides?.context_window_size;
+  return typeof size === 'number' && Number.isInteger(size) && size > 0 ? size : null;
 }
 
 export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
@@ -99,8 +108,8 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
 
   const cacheReader = cacheReaderFor(env.caches);
 
-  const recordFor = (ref: ModelRef) => modelRecordFor(ref, env.lib.prebuiltAppConfig);
-  const appConfigFor = (ref: ModelRef) => appConfigForRef(ref, env.lib.prebuiltAppConfig);
+  const recordFor = (ref: WebLlmModelRef) => modelRecordFor(ref, env.lib.prebuiltAppConfig);
+  const appConfigFor = (ref: WebLlmModelRef) => appConfigForRef(ref, env.lib.prebuiltAppConfig);
 
   /** f16 builds fail late and obscurely without shader-f16: check before downloading anything. */
   async function missingShaderF16(modelId: string): Promise<boolean> {
@@ -113,14 +122,19 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
   }
 
   function info(): EngineInfo {
-    const ref = loaded?.ref;
+    const record = loaded ? recordFor(loaded.ref) : undefined;
     return {
-      engine: 'webllm',
-      engineVersion: env.lib.version,
-      modelId: ref?.modelId ?? null,
-      modelUrl: loaded ? (recordFor(loaded.ref)?.model ?? null) : null,
-      modelLibUrl: loaded?.urls.modelLib ?? null,
+      kind: 'webllm',
+      version: env.lib.version,
+      source: loaded
+        ? {
+            kind: 'webllm',
+            version: env.lib.version,
+            model: { id: loaded.ref.modelId, url: record?.model ?? null, libUrl: loaded.urls.modelLib },
+          }
+        : null,
       load: loaded?.load ?? null,
+      contextWindow: contextWindowOf(record),
     };
   }
 
@@ -185,7 +199,7 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
       }
     },
 
-    async generate(runId, messages, params, onTokens: TokenSink) {
+    async generate(runId, request, onTokens: TokenSink) {
       generateRun = runId;
       const current = (): boolean => generateRun === runId;
       const batcher = createTokenBatcher((text) => {
@@ -198,8 +212,8 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
         generating = true;
         abortRequested = false;
         const startMs = env.now();
-        const stream = await engine.chat.completions.create(buildChatRequest(messages, params));
-        const streamed = await streamCompletion(stream, (delta) => batcher.push(delta), env.now);
+        const stream = await engine.chat.completions.create(buildWebLlmRequest(request));
+        const streamed = await readChatStream(stream, (delta) => batcher.push(delta), env.now);
         batcher.close();
         if (!current()) return fail(SUPERSEDED);
         const { firstTokenMs, lastTokenMs } = streamed;

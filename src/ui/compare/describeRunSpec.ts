@@ -10,7 +10,7 @@ export interface SpecFact {
   key: string;
 }
 
-const PARAM_KEYS = ['temperature', 'top_p', 'max_tokens', 'seed', 'tool_call_mode'] as const;
+const PARAM_KEYS = ['temperature', 'top_p', 'max_tokens', 'seed', 'tool_call_mode', 'samples'] as const;
 
 function paramText(params: RunLinkParams, key: (typeof PARAM_KEYS)[number]): string {
   const value = params[key];
@@ -47,7 +47,7 @@ export function describeRunSpec(spec: RunSpec): SpecFact[] {
 
 /** The parameters on the page that differ from the link's: `temperature 0 → 0.7`. */
 export function changedParams(spec: RunSpec, params: GenerationParams): string[] {
-  const now = { ...spec.params, ...params, tool_call_mode: params.tool_call_mode ?? 'prompt' };
+  const now = { ...spec.params, ...params };
   return PARAM_KEYS.filter((key) => now[key] !== spec.params[key]).map(
     (key) => `${key} ${paramText(spec.params, key)} → ${String(now[key])}`,
   );
@@ -55,6 +55,11 @@ export function changedParams(spec: RunSpec, params: GenerationParams): string[]
 
 /** Whether two model references load the same build. */
 export function sameModel(a: ModelRef, b: ModelRef): boolean {
+  if (a.engine === 'endpoint' || b.engine === 'endpoint') {
+    return (
+      a.engine === 'endpoint' && b.engine === 'endpoint' && a.baseUrl === b.baseUrl && a.model === b.model
+    );
+  }
   if (a.kind === 'catalog' || b.kind === 'catalog') return a.kind === b.kind && a.modelId === b.modelId;
   return a.modelId === b.modelId && a.modelUrl === b.modelUrl && a.modelLibUrl === b.modelLibUrl;
 }
@@ -66,6 +71,7 @@ export function linkParams(params: GenerationParams): RunLinkParams {
     top_p: params.top_p,
     max_tokens: params.max_tokens,
     seed: params.seed,
-    tool_call_mode: params.tool_call_mode ?? 'prompt',
+    tool_call_mode: params.tool_call_mode,
+    samples: params.samples,
   };
 }

@@ -49,7 +49,7 @@ export function reasonOptions(cases: readonly ReportCase[]): FilterOption[] {
 
 /** Every category with its case count: the summary's order first, then any only the cases name. */
 export function categoryOptions(report: Pick<Report, 'cases' | 'summary'>): FilterOption[] {
-  const counts = new Map<string, number>(Object.keys(report.summary.categories).map((name) => [name, 0]));
+  const counts = new Map<string, number>(report.summary.categories.map((c) => [c.name, 0]));
   for (const c of report.cases) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count }));
 }

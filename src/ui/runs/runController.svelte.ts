@@ -1,17 +1,20 @@
-// The run in progress (at most one per tab): starts, stops and resumes runs, streams the current
-// case's output, persists every finished case at once, and holds the report when done.
+// The run in progress in this tab, as reactive state over the core run session
+// (core/run/runSession.ts): starts, stops and resumes runs stored in IndexedDB, streams the current
+// case's output, and holds the report when a pass ends. The orchestration itself is core's.
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
-import type { Report, ReportCase } from '../../core/report/schema.ts';
+import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
-import { runSuite, type RunProgress } from '../../core/run/runSuite.ts';
-import { suiteHash } from '../../core/suite/suiteHash.ts';
+import type { RunProgress } from '../../core/run/runSuite.ts';
+import type { RunRecord } from '../../core/run/runStore.ts';
+import { createRun, executeRun, type RunSessionDeps } from '../../core/run/runSession.ts';
 import { diffCaseVerdicts, type VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
-import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
-import { putRun, putCase, getRun, getCases, type StoredRun } from '../../storage/runsDb.ts';
-import { estimateEta } from './estimateEta.ts';
 import { deviceLabel } from '../../core/report/deviceLabel.ts';
+import { sourceModelId } from '../../core/report/sourceFacts.ts';
+import { replayReport } from '../../engines/replay/replayReport.ts';
+import { runsDb } from '../../storage/runsDb.ts';
+import { estimateEta } from './estimateEta.ts';
 
-/** Per-case limit of a live run: generous for 7B on a phone, finite for a hung device. */
+/** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
 
 export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error';
@@ -23,12 +26,11 @@ export interface LiveRunRequest {
   model: ModelRef;
   modelLabel: string;
   params: GenerationParams;
-  device: Record<string, unknown> | null;
-  deviceLabel: string;
+  device: DeviceBlock | null;
 }
 
 class RunController {
-  #run = $state.raw<StoredRun | null>(null);
+  #run = $state.raw<RunRecord | null>(null);
   #status = $state<RunStatus>('idle');
   #done = $state(0);
   #total = $state(0);
@@ -38,14 +40,14 @@ class RunController {
   #streamedChars = $state(0);
   #now = $state(0);
   #durations = $state.raw<number[]>([]);
-  #report = $state.raw<Report | null>(null);
+  #records = $state.raw<ReportCase[]>([]);
   #error = $state<string | null>(null);
   #abort: AbortController | null = null;
   #pending = '';
   #flushScheduled = false;
   #liveEngine: Engine | null = null;
 
-  get run(): StoredRun | null {
+  get run(): RunRecord | null {
     return this.#run;
   }
   get status(): RunStatus {
@@ -65,7 +67,11 @@ class RunController {
     return this.#stream;
   }
   get report(): Report | null {
-    return this.#report;
+    return this.#run?.report ?? null;
+  }
+  /** Case records finished so far in this run (the partial results while it runs). */
+  get records(): readonly ReportCase[] {
+    return this.#records;
   }
   get error(): string | null {
     return this.#error;
@@ -82,53 +88,42 @@ class RunController {
   /** For a replay: what changed against the verdicts recorded in the opened report. */
   get changes(): VerdictChange[] | undefined {
     const run = this.#run;
-    if (!run?.replay || !this.#report || this.#status !== 'complete') return undefined;
-    return diffCaseVerdicts(run.replay.originalCases, this.#report.cases);
+    if (run?.plan.outputs.kind !== 'replay' || !run.report || this.#status !== 'complete') return undefined;
+    return diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases);
   }
 
   /** Re-scores an opened report with today's parser and scorers; returns the new run's id. */
   async startReplay(opened: Report, suite: Suite, pace: 'instant' | 'recorded'): Promise<string> {
-    const recorded: Record<string, RecordedOutput> = {};
-    for (const c of opened.cases)
-      recorded[c.id] = { output: c.output, usage: c.usage, finishReason: c.finishReason };
-    const run = await this.#newRun({
-      source: 'replay',
-      suite,
-      params: { ...(opened.params as unknown as GenerationParams) },
-      model: null,
-      replay: {
-        pace,
-        recorded,
-        originalCases: opened.cases,
-        origin: {
-          model: opened.model,
-          engine: opened.engine,
-          device: opened.device,
-          createdAt: opened.createdAt,
-        },
+    const run = await createRun(
+      runsDb,
+      {
+        suite,
+        params: opened.params,
+        device: opened.device,
+        outputs: { kind: 'replay', report: opened, pace },
+        caseTimeoutMs: null,
       },
-      device: opened.device,
-      modelLabel: opened.model?.id ?? '(replay)',
-      deviceLabel: deviceLabel(opened.device),
-    });
-    void this.#execute(run, []);
+      { model: sourceModelId(opened.source) ?? '(model not recorded)', device: deviceLabel(opened.device) },
+    );
+    void this.#execute(run);
     return run.id;
   }
 
   /** Starts a run of `suite` on a loaded model; returns the run's id. */
   async startLive(req: LiveRunRequest): Promise<string> {
     this.#liveEngine = req.engine;
-    const run = await this.#newRun({
-      source: 'webllm',
-      suite: req.suite,
-      params: req.params,
-      model: req.model,
-      replay: null,
-      device: req.device,
-      modelLabel: req.modelLabel,
-      deviceLabel: req.deviceLabel,
-    });
-    void this.#execute(run, []);
+    const run = await createRun(
+      runsDb,
+      {
+        suite: req.suite,
+        params: req.params,
+        device: req.device,
+        outputs: { kind: 'live', model: req.model },
+        caseTimeoutMs: LIVE_CASE_TIMEOUT_MS,
+      },
+      { model: req.modelLabel, device: deviceLabel(req.device) },
+    );
+    void this.#execute(run);
     return run.id;
   }
 
@@ -138,31 +133,31 @@ class RunController {
    */
   async resume(runId: string, engine?: Engine): Promise<void> {
     if (this.#status === 'running' || this.#status === 'stopping') return;
-    const run = await getRun(runId);
+    const run = await runsDb.getRun(runId);
     if (!run) throw new Error(`no stored run ${runId}`);
-    if (run.source === 'webllm') {
+    if (run.plan.outputs.kind === 'live') {
       if (!engine) {
         this.#error = 'Load the model of this run first, then resume.';
         return;
       }
       this.#liveEngine = engine;
     }
-    await this.#execute(run, await getCases(runId));
+    await this.#execute(run);
   }
 
   /** Shows a stored run (finished or interrupted) without running anything. */
-  async open(runId: string): Promise<StoredRun | undefined> {
+  async open(runId: string): Promise<RunRecord | undefined> {
     if (this.#run?.id === runId) return this.#run;
     if (this.#status === 'running' || this.#status === 'stopping') return undefined;
-    const run = await getRun(runId);
+    const run = await runsDb.getRun(runId);
     if (!run) return undefined;
-    const cases = await getCases(runId);
+    const records = await runsDb.getCases(runId);
     this.#run = run;
     this.#status = run.status === 'running' ? 'stopped' : run.status;
-    this.#total = run.suite.cases.length;
-    this.#done = cases.length;
-    this.#report = run.report;
-    this.#error = null;
+    this.#total = plannedRecords(run);
+    this.#done = records.length;
+    this.#records = records;
+    this.#error = run.error;
     this.#stream = '';
     this.#caseId = null;
     return run;
@@ -175,91 +170,58 @@ class RunController {
     this.#abort?.abort();
   }
 
-  async #newRun(
-    parts: Omit<StoredRun, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'suiteHash' | 'report' | 'overall'>,
-  ): Promise<StoredRun> {
-    const now = new Date().toISOString();
-    const run: StoredRun = {
-      ...parts,
-      id: crypto.randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-      status: 'running',
-      suiteHash: await suiteHash(parts.suite),
-      report: null,
-      overall: null,
-    };
-    await putRun(run);
-    return run;
+  async #deps(run: RunRecord): Promise<RunSessionDeps | string> {
+    const outputs = run.plan.outputs;
+    if (outputs.kind === 'live') {
+      if (!this.#liveEngine) return 'no engine for a live run';
+      return { store: runsDb, engine: this.#liveEngine };
+    }
+    const replay = await replayReport(outputs.report, run.plan.suite, { pace: outputs.pace });
+    if (!replay.ok) {
+      return `The suite in this report no longer matches its recorded prompts (${replay.changed
+        .map((c) => c.id)
+        .join(', ')}): the report was edited after it was recorded.`;
+    }
+    const { engine, only, recorded } = replay.input;
+    return { store: runsDb, engine, ...(only && recorded ? { replay: { only, recorded } } : {}) };
   }
 
-  async #execute(run: StoredRun, done: ReportCase[]): Promise<void> {
-    const engine = this.#engineFor(run);
-    const order = new Map(run.suite.cases.map((c, i) => [c.id, i]));
+  async #execute(run: RunRecord): Promise<void> {
+    const deps = await this.#deps(run);
     this.#run = { ...run, status: 'running' };
-    await putRun(this.#run);
-    this.#status = 'running';
     this.#error = null;
-    this.#report = null;
-    this.#total = run.suite.cases.length;
-    this.#done = done.length;
+    if (typeof deps === 'string') {
+      this.#error = deps;
+      this.#status = 'error';
+      return;
+    }
+    const records = await runsDb.getCases(run.id);
+    this.#status = 'running';
+    this.#records = records;
+    this.#total = deps.replay ? deps.replay.only.size : plannedRecords(run);
+    this.#done = records.length;
     this.#durations = [];
     this.#abort = new AbortController();
     const timer = setInterval(() => (this.#now = performance.now()), 500);
     try {
-      const { report, stopped } = await runSuite({
-        suite: run.suite,
-        engine,
-        params: run.params,
-        source: run.source,
-        device: run.device,
-        done,
+      const finished = await executeRun(run, {
+        ...deps,
         signal: this.#abort.signal,
-        // A generation that never ends (a hung GPU, a runaway loop past max_tokens) must not stall
-        // the run: it is recorded as a timeout and the next case starts.
-        ...(run.source === 'webllm' ? { caseTimeoutMs: LIVE_CASE_TIMEOUT_MS } : {}),
         onProgress: (p) => this.#onProgress(p),
         onToken: (_id, delta) => this.#onToken(delta),
-        onCaseDone: async (record) => {
-          await putCase(run.id, order.get(record.id) ?? 0, record);
+        onCaseDone: (record) => {
+          this.#records = [...this.#records, record];
           if (record.durationMs !== null) this.#durations = [...this.#durations, record.durationMs];
         },
       });
-      const finished: StoredRun = {
-        ...run,
-        status: stopped ? 'stopped' : 'complete',
-        updatedAt: new Date().toISOString(),
-        report: withReplayOrigin(report, run),
-        overall: stopped ? null : report.summary.overall,
-      };
-      await putRun(finished);
       this.#run = finished;
-      this.#report = finished.report;
-      this.#status = finished.status;
-    } catch (e) {
-      this.#error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      this.#status = 'error';
+      this.#status = finished.status === 'running' ? 'stopped' : finished.status;
+      this.#error = finished.error;
     } finally {
       clearInterval(timer);
       this.#abort = null;
       this.#caseId = null;
     }
-  }
-
-  #engineFor(run: StoredRun): Engine {
-    if (run.replay) {
-      const recorded = new Map(Object.entries(run.replay.recorded));
-      return createReplayEngine(run.suite, recorded, {
-        pace: run.replay.pace,
-        info: {
-          modelId: run.replay.origin.model?.id ?? null,
-          modelUrl: run.replay.origin.model?.url ?? null,
-          modelLibUrl: run.replay.origin.model?.libUrl ?? null,
-        },
-      });
-    }
-    if (!this.#liveEngine) throw new Error('no engine for a live run');
-    return this.#liveEngine;
   }
 
   #onProgress(p: RunProgress): void {
@@ -289,11 +251,11 @@ class RunController {
   }
 }
 
-/** A replay report keeps the identity of the run it replays (model, engine, device, time). */
-function withReplayOrigin(report: Report, run: StoredRun): Report {
-  if (!run.replay) return report;
-  const { model, device } = run.replay.origin;
-  return { ...report, model, device };
+/** Records a run makes: every case × sample for a live run, the recorded ones for a replay. */
+function plannedRecords(run: RunRecord): number {
+  return run.plan.outputs.kind === 'replay'
+    ? run.plan.outputs.report.cases.length
+    : run.plan.suite.cases.length * run.plan.params.samples;
 }
 
 export const runController = new RunController();

@@ -1,5 +1,6 @@
 import type { BenchModel } from '../../throughput/schema.ts';
 import type { EngineInfo, ModelRef } from '../../core/engine.ts';
+import { modelName } from '../../core/modelName.ts';
 import { findCatalogModel } from '../../engines/webllm/models.ts';
 
 const QUANTIZATION = /-(q\d+f\d+(?:_\d+)?)(?:-|$)/;
@@ -10,7 +11,8 @@ const QUANTIZATION = /-(q\d+f\d+(?:_\d+)?)(?:-|$)/;
  * size from a cold load's download, when known.
  */
 export function benchModelOf(ref: ModelRef, info: EngineInfo | null): BenchModel {
-  const entry = findCatalogModel(ref.modelId);
+  const id = modelName(ref);
+  const entry = findCatalogModel(id);
   if (entry) {
     return {
       id: entry.id,
@@ -23,8 +25,8 @@ export function benchModelOf(ref: ModelRef, info: EngineInfo | null): BenchModel
   }
   const downloaded = info?.load && !info.load.fromCache ? info.load.bytesDownloaded : null;
   return {
-    id: ref.modelId,
-    quantization: QUANTIZATION.exec(ref.modelId)?.[1] ?? null,
+    id,
+    quantization: QUANTIZATION.exec(id)?.[1] ?? null,
     sizeBytes: downloaded,
     sizeIsEstimate: false,
     params: null,

@@ -10,8 +10,11 @@ function report(changes: { label?: string; model?: string; overall?: number; cre
   return {
     ...rich,
     createdAt: changes.createdAt ?? rich.createdAt,
-    model: rich.model && changes.model ? { ...rich.model, id: changes.model } : rich.model,
-    device: changes.label ? { ...rich.device, label: changes.label } : rich.device,
+    source:
+      rich.source.kind === 'webllm' && changes.model
+        ? { ...rich.source, model: { ...rich.source.model, id: changes.model } }
+        : rich.source,
+    device: changes.label && rich.device ? { ...rich.device, label: changes.label } : rich.device,
     summary: { ...rich.summary, overall: changes.overall ?? rich.summary.overall },
   };
 }
@@ -78,7 +81,11 @@ describe('compareDevices', () => {
 
   it('marks software adapters and synthetic results', async () => {
     const bench = await sampleResult({
-      device: { label: 'ci', browserVersion: null, adapter: { isFallbackAdapter: true } },
+      device: {
+        label: 'ci',
+        browserVersion: null,
+        adapter: { vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: true },
+      },
     });
     bench.engine.synthetic = true;
     expect(compareDevices([bench], [])[0]).toMatchObject({ fallback: true, synthetic: true });

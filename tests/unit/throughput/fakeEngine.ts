@@ -101,12 +101,15 @@ export function scriptedEngine(
   options: { info?: Partial<EngineInfo>; beforeAnswer?: (call: number, engine: ScriptedEngine) => void } = {},
 ): ScriptedEngine {
   const info: EngineInfo = {
-    engine: 'webllm',
-    engineVersion: '0.2.86',
-    modelId: 'Qwen2.5-Coder-0.5B-Instruct-q4f16_1-MLC',
-    modelUrl: null,
-    modelLibUrl: null,
+    kind: 'webllm',
+    version: '0.2.86',
+    source: {
+      kind: 'webllm',
+      version: '0.2.86',
+      model: { id: 'Qwen2.5-Coder-0.5B-Instruct-q4f16_1-MLC', url: null, libUrl: null },
+    },
     load: null,
+    contextWindow: null,
     ...options.info,
   };
   let abortRequested = false;
@@ -116,7 +119,7 @@ export function scriptedEngine(
     async load() {
       return { ok: true, value: info };
     },
-    async generate(messages, params) {
+    async generate({ messages, params }) {
       const call = engine.calls.length;
       engine.calls.push({ messages, params });
       abortRequested = false;

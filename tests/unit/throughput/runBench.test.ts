@@ -7,12 +7,24 @@ import { CALIBRATION, MODEL, WARMUP, pp, scriptedEngine, tg, type Answer } from 
 const GPU: DeviceBlock = {
   label: 'test rig',
   browserVersion: 'Chromium 140.0.7339.0',
-  adapter: { vendor: 'apple', architecture: 'metal-3', isFallbackAdapter: false },
+  adapter: {
+    vendor: 'apple',
+    architecture: 'metal-3',
+    device: '',
+    description: '',
+    isFallbackAdapter: false,
+  },
 };
 const SOFTWARE: DeviceBlock = {
   label: null,
   browserVersion: null,
-  adapter: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
+  adapter: {
+    vendor: 'google',
+    architecture: 'swiftshader',
+    device: '',
+    description: '',
+    isFallbackAdapter: true,
+  },
 };
 
 function script(ppFigures: Answer[], tgFigures: Answer[]): Answer[] {

@@ -22,7 +22,13 @@ export async function sampleResult(
     device: overrides.device ?? {
       label: 'M2 Air, battery',
       browserVersion: 'Google Chrome 131.0.6778.85',
-      adapter: { vendor: 'apple', architecture: 'metal-3', isFallbackAdapter: false },
+      adapter: {
+        vendor: 'apple',
+        architecture: 'metal-3',
+        device: '',
+        description: '',
+        isFallbackAdapter: false,
+      },
     },
     repetitions: 3,
     date: () => new Date('2026-01-15T10:00:00Z'),

@@ -1,3 +1,4 @@
+import { generationRequest } from '../helpers/generationRequest.ts';
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../../../src/throughput/runBench.ts';
 import {
@@ -80,8 +81,7 @@ describe('createSyntheticEngine', () => {
     const engine = createSyntheticEngine({ decodeTps: 200, prefillTps: 2700, naturalTokens: 10, clock });
     let streamed = '';
     const full = await engine.generate(
-      promptMessages(1),
-      { ...params, max_tokens: 32, ignore_eos: true },
+      generationRequest(promptMessages(1), { ...params, max_tokens: 32, ignore_eos: true }),
       (d) => {
         streamed += d;
       },
@@ -99,7 +99,10 @@ describe('createSyntheticEngine', () => {
     });
     expect(full.value.usage.measured.ttftMs).toBe(10);
     expect(full.value.usage.measured.decodeTps).toBeCloseTo(200, 10);
-    const natural = await engine.generate(promptMessages(1), { ...params, max_tokens: 32 }, () => undefined);
+    const natural = await engine.generate(
+      generationRequest(promptMessages(1), { ...params, max_tokens: 32 }),
+      () => undefined,
+    );
     expect(natural.ok && natural.value).toMatchObject({
       finishReason: 'stop',
       usage: { measured: { completionTokens: 10 } },
@@ -111,8 +114,7 @@ describe('createSyntheticEngine', () => {
     const engine = createSyntheticEngine({ decodeTps: 100, clock });
     let chunks = 0;
     const result = await engine.generate(
-      promptMessages(1),
-      { ...params, max_tokens: 50, ignore_eos: true },
+      generationRequest(promptMessages(1), { ...params, max_tokens: 50, ignore_eos: true }),
       () => {
         chunks += 1;
         if (chunks === 3) void engine.abort();
@@ -151,6 +153,6 @@ describe('createSyntheticEngine', () => {
     expect(tgTest?.measured?.median).toBeCloseTo(200, 6);
     expect(tgTest?.measured?.sd).toBeCloseTo(0, 6);
     expect(result.flags.map((f) => f.kind)).toEqual(['synthetic']);
-    expect(result.engine).toEqual({ name: 'replay', version: 'synthetic-1', synthetic: true });
+    expect(result.engine).toEqual({ name: 'synthetic', version: 'synthetic-1', synthetic: true });
   });
 });

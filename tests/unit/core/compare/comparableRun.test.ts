@@ -119,7 +119,15 @@ describe('compareComparableRuns', () => {
       ...desktop,
       device: {
         ...desktop.device,
-        adapter: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
+        label: null,
+        browserVersion: null,
+        adapter: {
+          vendor: 'google',
+          architecture: 'swiftshader',
+          device: '',
+          description: '',
+          isFallbackAdapter: true,
+        },
       },
     });
     const { comparison } = compareComparableRuns([comparableFromSummary('link', summary)], 0);

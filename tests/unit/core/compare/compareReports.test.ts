@@ -32,10 +32,10 @@ describe('compareReports on the two Punie runs (1.5B baseline vs 30B)', () => {
     expect(run!.macro.delta).toBeCloseTo((0.875 + 0.5 + 5 / 6) / 3 - (1 + 1 + 5 / 6) / 3, 12);
     expect(run!.passRate.delta).toBeCloseTo(3 / 7 - 5 / 7, 12);
     expect(run!.successRate.delta).toBe(0);
-    expect(run!.categories['tool_calling']!.delta).toBe(0);
-    expect(run!.categories['code_generation']!.delta).toBeCloseTo(-0.125, 12);
-    expect(run!.categories['reasoning']!).toMatchObject({ value: 0.5, passed: 1, n: 2 });
-    expect(run!.categories['reasoning']!.delta).toBeCloseTo(-0.5, 12);
+    expect(run!.categories.get('tool_calling')!.delta).toBe(0);
+    expect(run!.categories.get('code_generation')!.delta).toBeCloseTo(-0.125, 12);
+    expect(run!.categories.get('reasoning')!).toMatchObject({ value: 0.5, passed: 1, n: 2 });
+    expect(run!.categories.get('reasoning')!.delta).toBeCloseTo(-0.5, 12);
   });
 
   it('pairs the cases of the same suite: flips, McNemar p and the mean difference', () => {
@@ -74,7 +74,7 @@ describe('compareReports on the two Punie runs (1.5B baseline vs 30B)', () => {
     const md = renderMarkdownComparison([small, large]);
     expect(md).toContain('| | Run 1 (baseline) | Run 2 |');
     expect(md).toMatch(
-      /\| \*\*Overall\*\* \(mean over cases, 95 % CI\) \| 92\.9 % \[[^|]+\] \| 75\.0 % \[[^|]+\] \(−17\.9 pt\) \|/u,
+      /\| \*\*Overall\*\* \(the suite's headline, 95 % CI\) \| 92\.9 % \[[^|]+\] \(Punie score\) \| 75\.0 % \[[^|]+\] \(−17\.9 pt\) \(Punie score\) \|/u,
     );
     expect(md).toContain('| Macro (mean over categories) | 94.4 % | 73.6 % (−20.8 pt) |');
     expect(md).toContain('| category reasoning | 100.0 %, 2/2 passed | 50.0 % (−50.0 pt), 1/2 passed |');
@@ -94,6 +94,8 @@ describe('compareReports across devices and suites', () => {
   function onAnotherDevice(): Report {
     const other = copy(rich);
     other.device = {
+      label: null,
+      browserVersion: null,
       adapter: {
         vendor: 'nvidia',
         architecture: 'ada',
@@ -143,7 +145,8 @@ describe('compareReports across devices and suites', () => {
       why: 'different parameters',
     });
     const other = onAnotherDevice();
-    other.model = { ...other.model!, id: 'another-model' };
+    if (other.source.kind !== 'webllm') throw new Error('rich is a WebLLM report');
+    other.source = { ...other.source, model: { ...other.source.model, id: 'another-model' } };
     expect(compareReports([rich, other]).runs[1]!.drift).toEqual({
       comparable: false,
       why: 'a different model',
@@ -158,7 +161,7 @@ describe('compareReports across devices and suites', () => {
       comparable: false,
       why: 'a different suite (its hash differs from the baseline’s)',
     });
-    expect(run.categories['multi_turn']).toBeNull();
+    expect(run.categories.get('multi_turn')).toBeNull();
     expect(run.speed.decodeTps).toEqual({ value: null, n: 0, change: null });
   });
 

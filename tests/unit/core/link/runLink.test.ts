@@ -11,20 +11,28 @@ const catalogId = modelCatalog[0]!.id;
 const HASH = 'def106c62c9aa22b915bcc0c17f47c195b563ba5a753e9646ec27b6172726080';
 
 const bundledSpec: RunSpec = {
-  suite: { kind: 'bundled', id: 'punie-baseline', version: '1.0.0', hash: HASH },
-  model: { kind: 'catalog', modelId: catalogId },
-  params: { temperature: 0, top_p: 1, max_tokens: 1024, seed: 42, tool_call_mode: 'prompt' },
+  suite: { kind: 'bundled', id: 'punie-baseline', version: '1.1.0', hash: HASH },
+  model: { engine: 'webllm', kind: 'catalog', modelId: catalogId },
+  params: { temperature: 0, top_p: 1, max_tokens: 1024, seed: 42, tool_call_mode: 'prompt', samples: 1 },
 };
 
 const customSpec: RunSpec = {
   suite: { kind: 'url', url: 'https://example.org/suites/my suite.json?rev=2&x=a+b#frag', hash: HASH },
   model: {
+    engine: 'webllm',
     kind: 'custom',
     modelId: 'My Qwen (fine-tuned) ünïcode 🚀',
     modelUrl: 'https://huggingface.co/me/My-Qwen-MLC',
     modelLibUrl: 'https://example.org/libs/my-qwen.wasm',
   },
-  params: { temperature: 0.7, top_p: 0.95, max_tokens: 256, seed: -7, tool_call_mode: 'constrained' },
+  params: {
+    temperature: 0.7,
+    top_p: 0.95,
+    max_tokens: 256,
+    seed: -7,
+    tool_call_mode: 'constrained',
+    samples: 1,
+  },
 };
 
 function decodeOk(link: string): RunSpec {
@@ -42,7 +50,7 @@ function errorOf(link: string): string {
 describe('run links', () => {
   it('write readable query parameters in a fixed order', () => {
     expect(encodeRunLink(bundledSpec)).toBe(
-      `#/run?v=1&suite=punie-baseline&suite_version=1.0.0&suite_hash=${HASH}&model=${catalogId}` +
+      `#/run?v=1&suite=punie-baseline&suite_version=1.1.0&suite_hash=${HASH}&model=${catalogId}` +
         '&temperature=0&top_p=1&max_tokens=1024&seed=42&tool_call_mode=prompt',
     );
   });
@@ -102,7 +110,7 @@ describe('run links: what is wrong and where', () => {
     [
       'unknown mode',
       good.replace('tool_call_mode=prompt', 'tool_call_mode=json'),
-      /^tool_call_mode: must be "prompt" or "constrained"/,
+      /^tool_call_mode: must be "prompt", "constrained" or "native"/,
     ],
     [
       'unknown catalog model',
@@ -168,8 +176,13 @@ const specArbitrary: fc.Arbitrary<RunSpec> = fc.record({
     }),
   ),
   model: fc.oneof(
-    fc.record({ kind: fc.constant('catalog' as const), modelId: fc.constantFrom(...catalog) }),
     fc.record({
+      engine: fc.constant('webllm' as const),
+      kind: fc.constant('catalog' as const),
+      modelId: fc.constantFrom(...catalog),
+    }),
+    fc.record({
+      engine: fc.constant('webllm' as const),
       kind: fc.constant('custom' as const),
       modelId: text(200).filter((id) => !catalog.has(id)),
       modelUrl: httpsUrl,
@@ -181,7 +194,8 @@ const specArbitrary: fc.Arbitrary<RunSpec> = fc.record({
     top_p: fc.double({ min: 0, max: 1, noNaN: true }),
     max_tokens: fc.integer({ min: 1, max: 131072 }),
     seed: fc.maxSafeInteger().chain((n) => fc.constantFrom(n, -n, 0, 42)),
-    tool_call_mode: fc.constantFrom('prompt' as const, 'constrained' as const),
+    tool_call_mode: fc.constantFrom('prompt' as const, 'constrained' as const, 'native' as const),
+    samples: fc.integer({ min: 1, max: 100 }),
   }),
 });
 

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReportJson } from '../../../../src/core/report/parseReportJson.ts';
 import type { Report } from '../../../../src/core/report/schema.ts';
-import { DEFAULT_PARAMS } from '../../../../src/core/run/defaultParams.ts';
+import { DEFAULT_PARAMS } from '../../../../src/core/report/paramsSchema.ts';
 import { runSuite } from '../../../../src/core/run/runSuite.ts';
+import { caseKey } from '../../../../src/core/run/caseKey.ts';
 import { parseSuiteJson } from '../../../../src/core/suite/parseSuiteJson.ts';
 import {
   createReplayEngine,
@@ -33,13 +34,12 @@ export async function punieReport(model: '1.5b' | '30b'): Promise<Report> {
     readFileSync(join(root, 'tests', 'fixtures', 'outputs', `punie-${model}.json`), 'utf8'),
   ) as Record<string, string>;
   const recorded = new Map<string, RecordedOutput>(
-    Object.entries(outputs).map(([id, output]) => [id, { output }]),
+    Object.entries(outputs).map(([id, output]) => [caseKey(id, 0), { output }]),
   );
   const { report } = await runSuite({
     suite: suite.value,
-    engine: createReplayEngine(suite.value, recorded),
+    engine: createReplayEngine(recorded),
     params: { ...DEFAULT_PARAMS },
-    source: 'outputs',
   });
   return report;
 }

@@ -65,13 +65,31 @@ describe('report facts', () => {
   it('deviceLabel: adapter, platform, fallback warning; unknown when not recorded', () => {
     expect(deviceLabel(null)).toBe('unknown device');
     expect(deviceLabel(loadReport('rich').device)).toBe('apple metal-3');
-    expect(
-      deviceLabel({
-        adapter: { vendor: 'google', architecture: 'swiftshader', description: '', isFallbackAdapter: true },
-        uaHints: { platform: 'Linux', model: '' },
-      }),
-    ).toBe('google swiftshader, Linux (software fallback adapter)');
-    expect(deviceLabel({ adapter: 'nonsense', cores: 4 })).toBe('unknown GPU');
+    const software = {
+      label: null,
+      browserVersion: null,
+      adapter: {
+        vendor: 'google',
+        architecture: 'swiftshader',
+        device: '',
+        description: '',
+        isFallbackAdapter: true,
+      },
+      uaHints: {
+        brands: [],
+        mobile: null,
+        platform: 'Linux',
+        platformVersion: null,
+        architecture: null,
+        bitness: null,
+        model: '',
+        fullVersionList: [],
+      },
+    };
+    expect(deviceLabel(software)).toBe('google swiftshader, Linux (software fallback adapter)');
+    // The user's label names the device; a software adapter is marked all the same.
+    expect(deviceLabel({ ...software, label: ' CI runner ' })).toBe('CI runner (software fallback adapter)');
+    expect(deviceLabel({ label: null, browserVersion: null, cores: 4 })).toBe('unknown GPU');
   });
 
   it('flattenFacts: dotted labels, joined lists, JSON for the rest, bounded', () => {

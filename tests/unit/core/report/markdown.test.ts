@@ -31,33 +31,33 @@ describe('renderMarkdownSummary', () => {
   it('has the run header, the summary line and the category table', () => {
     expect(md).toBe(`### tabeval: tabeval-demo 2
 
-- **Suite:** tabeval-demo 2 (sha256 532778f83331…, 12 cases)
-- **Model:** Qwen2.5-Coder-1.5B-Instruct-q4f16\\_1-MLC (webllm 0.2.86)
+- **Suite:** tabeval-demo 2 (sha256 0ee6e4316a0a…, 12 cases)
+- **Model:** Qwen2.5-Coder-1.5B-Instruct-q4f16\\_1-MLC (WebLLM 0.2.86 (in the tab))
 - **Device:** apple metal-3
 - **Date:** 2026-01-15 10:00 UTC
-- **Parameters:** temperature 0, top\\_p 1, max\\_tokens 1024, seed 42, tool\\_call\\_mode prompt
+- **Parameters:** temperature 0, top\\_p 1, max\\_tokens 1024, seed 42, tool\\_call\\_mode prompt, samples 1
 
-**Overall 81.3 %** (Bootstrap 95 % CI 56.3 – 100.0 %) · macro 84.6 % · passed 7/12 (58.3 %, Wilson 95 % CI 32.0 – 80.7 %)
+**Punie score (mean over cases) 81.3 %** (Bootstrap 95 % CI 56.3 – 100.0 %) · macro 84.6 % · passed 7/12 (58.3 %, Wilson 95 % CI 32.0 – 80.7 %)
 
 | Category | Cases | Mean | 95 % CI | Passed |
 | --- | ---: | ---: | ---: | ---: |
-| tool\\_calling | 5 | 80.0 % | 40.0 – 100.0 % | 3/5 |
+| tool\\_calling | 5 | 80.0 % | 37.6 – 96.4 % | 3/5 |
 | code\\_generation | 3 | 91.7 % | 83.1 – 100.0 % | 2/3 |
-| reasoning | 3 | 66.7 % | 0.0 – 100.0 % | 1/3 |
-| multi\\_turn | 1 | 100.0 % | 100.0 – 100.0 % | 1/1 |
+| reasoning | 3 | 66.7 % | 20.8 – 93.9 % | 1/3 |
+| multi\\_turn | 1 | 100.0 % | 20.7 – 100.0 % | 1/1 |
 `);
   });
 
   it('escapes pipes and Markdown in category names, model ids and parameters', () => {
     const report = copy(rich);
-    const { tool_calling: tools, ...others } = report.summary.categories;
-    report.summary.categories = { 'a|b [x](javascript:y)': tools!, ...others };
-    report.model!.id = '![img](http://e/x.png) <script>';
-    report.params = { 'k|': '*v*' };
+    report.summary.categories[0]!.name = 'a|b [x](javascript:y)';
+    if (report.source.kind !== 'webllm') throw new Error('rich is a WebLLM report');
+    report.source.model.id = '![img](http://e/x.png) <script>';
+    report.params = { ...report.params, stop: ['k|*v*'] };
     const out = renderMarkdownSummary(report);
     expect(out).toContain('| a\\|b \\[x\\](javascript:y) | 5 |');
     expect(out).toContain('- **Model:** !\\[img\\](http://e/x.png) \\<script\\>');
-    expect(out).toContain('- **Parameters:** k\\| \\*v\\*');
+    expect(out).toContain('stop k\\|\\*v\\*');
     expect(out).not.toMatch(/(?<!\\)[<[]/u);
   });
 });

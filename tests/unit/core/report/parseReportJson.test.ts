@@ -75,17 +75,17 @@ describe('parseReportJson rejects bad files with a message that says what and wh
   });
 
   it('an unknown schema version names both versions (and says when the file is newer)', () => {
-    const newer = { ...copy(rich), schema: 'tabeval.report/2' };
+    const newer = { ...copy(rich), schema: 'tabeval.report/3' };
     expect(issuesOf(JSON.stringify(newer))).toEqual([
       {
         path: 'schema',
         message:
-          'unknown report schema "tabeval.report/2"; this version of tabeval reads "tabeval.report/1" (the report was made by a newer tabeval: update to read it)',
+          'unknown report schema "tabeval.report/3"; this version of tabeval reads "tabeval.report/2" and "tabeval.report/1" (the report was made by a newer tabeval: update to read it)',
       },
     ]);
     const other = { ...copy(rich), schema: 'punie.results' };
     expect(issuesOf(JSON.stringify(other))[0]!.message).toBe(
-      'unknown report schema "punie.results"; this version of tabeval reads "tabeval.report/1"',
+      'unknown report schema "punie.results"; this version of tabeval reads "tabeval.report/2" and "tabeval.report/1"',
     );
   });
 

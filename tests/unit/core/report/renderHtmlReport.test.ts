@@ -32,8 +32,8 @@ describe('renderHtmlReport on the rich fixture', () => {
   });
 
   it('summary cards show the stored overall with its interval, macro, pass and success rates, cases', () => {
-    expect(card('Overall (mean over cases)')).toContain('81.3 %');
-    expect(card('Overall (mean over cases)')).toContain('Bootstrap 95 % CI 56.3 – 100.0 %');
+    expect(card('Punie score (mean over cases)')).toContain('81.3 %');
+    expect(card('Punie score (mean over cases)')).toContain('Bootstrap 95 % CI 56.3 – 100.0 %');
     expect(card('Macro (mean over categories)')).toContain('84.6 %');
     expect(card('Pass rate')).toContain('58.3 %');
     expect(card('Pass rate')).toContain('7/12 passed · Wilson 95 % CI 32.0 – 80.7 %');
@@ -48,10 +48,11 @@ describe('renderHtmlReport on the rich fixture', () => {
   it('the category table shows each stored mean, interval and pass count', () => {
     const rows = [...doc.querySelectorAll('#categories tr')].slice(1).map(cells);
     expect(rows).toEqual([
-      ['tool_calling', '5', '80.0 %', '40.0 – 100.0 %', '3/5', '23.1 – 88.2 %'],
+      // Scores that are all 0 or 1 are a proportion: a Wilson interval, not a bootstrap.
+      ['tool_calling', '5', '80.0 %', '37.6 – 96.4 %', '3/5', '23.1 – 88.2 %'],
       ['code_generation', '3', '91.7 %', '83.1 – 100.0 %', '2/3', '20.8 – 93.9 %'],
-      ['reasoning', '3', '66.7 %', '0.0 – 100.0 %', '1/3', '6.1 – 79.2 %'],
-      ['multi_turn', '1', '100.0 %', '100.0 – 100.0 %', '1/1', '20.7 – 100.0 %'],
+      ['reasoning', '3', '66.7 %', '20.8 – 93.9 %', '1/3', '6.1 – 79.2 %'],
+      ['multi_turn', '1', '100.0 %', '20.7 – 100.0 %', '1/1', '20.7 – 100.0 %'],
     ]);
   });
 
@@ -111,13 +112,16 @@ describe('renderHtmlReport on the rich fixture', () => {
     expect(config.get('suite')).toBe('tabeval-demo (version 2)');
     expect(config.get('suite sha256')).toBe(rich.suite.hash);
     expect(config.get('model')).toBe('Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC');
-    expect(config.get('model weights')).toBe(rich.model!.url);
-    expect(config.get('engine')).toBe('webllm 0.2.86');
+    expect(config.get('model weights')).toBe(
+      rich.source.kind === 'webllm' ? rich.source.model.url : 'not a WebLLM report',
+    );
+    expect(config.get('engine')).toBe('WebLLM 0.2.86 (in the tab)');
     expect(config.get('param temperature')).toBe('0');
     expect(config.get('param max_tokens')).toBe('1024');
     expect(config.get('param seed')).toBe('42');
     expect(config.get('prompt template sha256')).toBe(rich.promptTemplateHash);
-    expect(config.get('tool-call mode')).toBe('prompt');
+    expect(config.get('param tool_call_mode')).toBe('prompt');
+    expect(config.get('param samples')).toBe('1');
     expect(config.get('total time')).toBe('10.8 s');
     expect(config.get('model load')).toBe('8.1 s, from the browser cache');
     expect(doc.querySelector('#configuration details summary')?.textContent).toMatch(

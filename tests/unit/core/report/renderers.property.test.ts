@@ -110,11 +110,18 @@ function buildReport(s: Strings): Report {
     },
   };
   r.createdAt = s.createdAt;
-  r.model = { id: s.model, url: s.url, libUrl: s.url };
-  r.engine = { name: s.engine, version: s.engine };
-  r.params = { [s.paramKey]: s.paramValue, nested: { [s.paramKey]: [s.paramValue] } };
+  r.source = { kind: 'webllm', version: s.engine, model: { id: s.model, url: s.url, libUrl: s.url } };
+  r.params = { ...r.params, stop: [s.paramKey, s.paramValue] };
   r.device = {
-    adapter: { vendor: s.vendor, architecture: s.vendor, description: '', isFallbackAdapter: false },
+    label: s.paramKey,
+    browserVersion: s.paramValue,
+    adapter: {
+      vendor: s.vendor,
+      architecture: s.vendor,
+      device: '',
+      description: '',
+      isFallbackAdapter: false,
+    },
     userAgent: s.userAgent,
   };
   r.cases.forEach((c, i) => {
@@ -122,7 +129,7 @@ function buildReport(s: Strings): Report {
     c.category = s.categories[i % 2]!;
     c.reasons = [s.reason, `calls:${s.reason}`];
     for (const v of c.verdicts) v.reasons = [s.reason, `missing_keyword:${s.reason}`];
-    c.nearMisses = [{ kind: s.nearMiss, start: 0, end: 1, detail: s.nearMiss }];
+    c.nearMisses = [{ kind: 'bad-json', start: 0, end: 1, detail: s.nearMiss }];
     c.calls = [
       { name: s.callName, arguments: { [s.argKey]: s.argValue }, format: 'tagged-json', start: 0, end: 1 },
     ];
@@ -131,9 +138,11 @@ function buildReport(s: Strings): Report {
   r.cases[1]!.output = s.outputs[1];
   r.cases[2]!.output = null;
   r.cases[2]!.error = s.error;
-  const [first, second] = Object.values(base.summary.categories);
-  r.summary.categories = { [s.categories[0]]: first!, [s.categories[1]]: second! };
-  r.summary.scorers = { ...r.summary.scorers, [s.reason]: { mean: 0.5, n: 1, passed: 0 } };
+  const [first, second] = base.summary.categories;
+  r.summary.categories = [
+    { ...first!, name: s.categories[0] },
+    { ...second!, name: s.categories[1] },
+  ];
   return r;
 }
 

@@ -17,11 +17,19 @@ describe('schemas/report.schema.json', () => {
   it('pins the schema version and keeps the validation of the valibot schema', async () => {
     const schema = JSON.parse(await renderReportJsonSchema()) as JsonSchemaDoc;
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema.properties['schema']).toEqual({ const: 'tabeval.report/1' });
+    expect(schema.properties['schema']).toEqual({ const: 'tabeval.report/2' });
     expect(schema.required).toEqual(expect.arrayContaining(['schema', 'suite', 'cases', 'summary']));
     expect(schema.properties['cases']?.items).toEqual({ $ref: '#/$defs/ReportCase' });
     expect(Object.keys(schema.$defs).sort()).toEqual(
-      ['CategorySummary', 'Interval', 'ReportCase', 'UsageFigures', 'Verdict'].sort(),
+      [
+        'CategorySummary',
+        'DeviceBlock',
+        'Interval',
+        'ReportCase',
+        'Source',
+        'UsageFigures',
+        'Verdict',
+      ].sort(),
     );
     const verdict = schema.$defs['Verdict']!;
     // Scores stay bounded to [0, 1] and scorer kinds closed: no pipe was dropped to make it convert.
@@ -30,6 +38,12 @@ describe('schemas/report.schema.json', () => {
       enum: ['punie', 'calls', 'answer', 'keywords'],
       type: 'string',
     });
-    expect(schema.$defs['ReportCase']!.required).toContain('outputHash');
+    expect(schema.$defs['ReportCase']!.required).toEqual(expect.arrayContaining(['outputHash', 'sample']));
+    // Counts stay whole and non-negative, hashes 64 hex digits: edited numbers are refused.
+    const reportCase = schema.$defs['ReportCase']!.properties;
+    expect(reportCase['sample']).toEqual({ type: 'integer', minimum: 0 });
+    expect(reportCase['outputHash']).toMatchObject({
+      anyOf: [{ type: 'string', pattern: '^[0-9a-f]{64}$' }, { type: 'null' }],
+    });
   });
 });

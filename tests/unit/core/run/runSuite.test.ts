@@ -1,13 +1,22 @@
 import { describe, it, expect } from 'vitest';
 import * as v from 'valibot';
 import { runSuite } from '../../../../src/core/run/runSuite.ts';
-import { DEFAULT_PARAMS } from '../../../../src/core/run/defaultParams.ts';
+import { caseKey } from '../../../../src/core/run/caseKey.ts';
+import { DEFAULT_PARAMS } from '../../../../src/core/report/paramsSchema.ts';
 import { ReportSchema } from '../../../../src/core/report/schema.ts';
-import { createReplayEngine } from '../../../../src/engines/replay/createReplayEngine.ts';
-import type { Engine, EngineResult, GenerationResult } from '../../../../src/core/engine.ts';
+import {
+  createReplayEngine,
+  type RecordedOutput,
+} from '../../../../src/engines/replay/createReplayEngine.ts';
+import type {
+  Engine,
+  EngineResult,
+  GenerationRequest,
+  GenerationResult,
+} from '../../../../src/core/engine.ts';
 import type { Suite } from '../../../../src/core/suite/types.ts';
 
-const suite: Suite = {
+export const suite: Suite = {
   id: 'mini',
   version: '1',
   description: 'three cases',
@@ -26,62 +35,92 @@ const suite: Suite = {
   ],
 };
 
-const outputs = new Map([
-  ['a', { output: '<tool_call>{"name": "read_file", "arguments": {"path": "/etc/hosts"}}</tool_call>' }],
-  ['b', { output: 'def is_prime(n): ...' }],
-  ['c', { output: 'A tuple cannot be changed.' }],
-]);
+export function recordedOutputs(byId: Record<string, string>): Map<string, RecordedOutput> {
+  return new Map(Object.entries(byId).map(([id, output]) => [caseKey(id, 0), { output }]));
+}
+
+const outputs = recordedOutputs({
+  a: '<tool_call>{"name": "read_file", "arguments": {"path": "/etc/hosts"}}</tool_call>',
+  b: 'def is_prime(n): ...',
+  c: 'A tuple cannot be changed.',
+});
 
 /** Wraps an engine, counting generate calls and letting a test replace individual answers. */
 function instrument(
   engine: Engine,
-  override?: (i: number) => Promise<EngineResult<GenerationResult>> | undefined,
+  override?: (i: number, request: GenerationRequest) => Promise<EngineResult<GenerationResult>> | undefined,
 ) {
   let calls = 0;
   let aborts = 0;
+  const requests: GenerationRequest[] = [];
   const wrapped: Engine = {
     ...engine,
-    generate(messages, params, onToken) {
+    generate(request, onToken) {
       const i = calls++;
-      return override?.(i) ?? engine.generate(messages, params, onToken);
+      requests.push(request);
+      return override?.(i, request) ?? engine.generate(request, onToken);
     },
     async abort() {
       aborts++;
       await engine.abort();
     },
   };
-  return { engine: wrapped, count: () => calls, aborts: () => aborts };
+  return { engine: wrapped, count: () => calls, aborts: () => aborts, requests };
 }
 
 describe('runSuite', () => {
   it('runs every case, scores it with the shared parser and produces a valid report', async () => {
     const { report, stopped } = await runSuite({
       suite,
-      engine: createReplayEngine(suite, outputs),
+      engine: createReplayEngine(outputs),
       params: { ...DEFAULT_PARAMS },
-      source: 'outputs',
     });
     expect(stopped).toBe(false);
     expect(v.safeParse(ReportSchema, report).success).toBe(true);
-    expect(report.cases.map((c) => [c.id, c.score])).toEqual([
-      ['a', 1],
-      ['b', 1],
-      ['c', 0],
+    expect(report.cases.map((c) => [c.id, c.sample, c.score])).toEqual([
+      ['a', 0, 1],
+      ['b', 0, 1],
+      ['c', 0, 0],
     ]);
     expect(report.cases[0]!.calls[0]).toMatchObject({ name: 'read_file', format: 'tagged-json' });
     expect(report.cases[0]!.outputHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.cases[0]!.messagesHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.summary).toMatchObject({ headline: 'pass_rate', n: 3, records: 3 });
     expect(report.summary.overall).toBeCloseTo(2 / 3, 10);
-    expect(report.summary.categories['code']).toMatchObject({ mean: 0.5, n: 2 });
-    expect(report.params).toMatchObject({ temperature: 0, max_tokens: 1024 });
+    expect(report.summary.categories.find((c) => c.name === 'code')).toMatchObject({ mean: 0.5, n: 2 });
+    expect(report.params).toMatchObject({ temperature: 0, max_tokens: 1024, samples: 1 });
+    expect(report.source).toEqual({ kind: 'outputs', model: null });
+    expect(report.rescored).toBeNull();
+  });
+
+  it("scores cases by Punie's rule when the suite's headline says so", async () => {
+    const { report } = await runSuite({
+      suite: { ...suite, headline: 'punie' },
+      engine: createReplayEngine(outputs),
+      params: { ...DEFAULT_PARAMS },
+    });
+    expect(report.summary.headline).toBe('punie');
+    expect(report.cases.map((c) => c.score)).toEqual([1, 1, 0]);
+    // Punie's case score is fractional: one of two keywords found gives 0.5, and still fails.
+    const half = await runSuite({
+      suite: { ...suite, headline: 'punie' },
+      engine: createReplayEngine(recordedOutputs({ a: 'x', b: 'def f(): pass', c: 'immutable' })),
+      params: { ...DEFAULT_PARAMS },
+    });
+    expect(half.report.cases.map((c) => [c.score, c.passed])).toEqual([
+      [0, false],
+      [0.5, false],
+      [1, true],
+    ]);
   });
 
   it('records an engine error on its case and goes on with the next', async () => {
-    const { engine } = instrument(createReplayEngine(suite, outputs), (i) =>
+    const { engine } = instrument(createReplayEngine(outputs), (i) =>
       i === 1
         ? Promise.resolve({ ok: false, error: { name: 'DeviceLost', message: 'GPU device lost' } })
         : undefined,
     );
-    const { report } = await runSuite({ suite, engine, params: { ...DEFAULT_PARAMS }, source: 'outputs' });
+    const { report } = await runSuite({ suite, engine, params: { ...DEFAULT_PARAMS } });
     expect(report.cases).toHaveLength(3);
     expect(report.cases[1]).toMatchObject({
       id: 'b',
@@ -94,14 +133,22 @@ describe('runSuite', () => {
     expect(report.summary.successRate).toBeCloseTo(2 / 3, 10);
   });
 
+  it('records an engine that rejects as a failed case, not a crashed run', async () => {
+    const { engine } = instrument(createReplayEngine(outputs), (i) =>
+      i === 0 ? Promise.reject(new Error('worker exploded')) : undefined,
+    );
+    const { report } = await runSuite({ suite, engine, params: { ...DEFAULT_PARAMS } });
+    expect(report.cases[0]).toMatchObject({ passed: false, error: 'Error: worker exploded' });
+    expect(report.cases[1]!.passed).toBe(true);
+  });
+
   it('records a case that exceeds its time limit as a timeout, aborts it and goes on', async () => {
     const hang = new Promise<EngineResult<GenerationResult>>(() => {});
-    const probe = instrument(createReplayEngine(suite, outputs), (i) => (i === 0 ? hang : undefined));
+    const probe = instrument(createReplayEngine(outputs), (i) => (i === 0 ? hang : undefined));
     const { report } = await runSuite({
       suite,
       engine: probe.engine,
       params: { ...DEFAULT_PARAMS },
-      source: 'outputs',
       caseTimeoutMs: 20,
       abortGraceMs: 10,
     });
@@ -112,13 +159,12 @@ describe('runSuite', () => {
 
   it('stops mid-run without recording the interrupted case, and resumes without repeating one', async () => {
     const controller = new AbortController();
-    const first = instrument(createReplayEngine(suite, outputs, { pace: { tokensPerSecond: 1000 } }));
+    const first = instrument(createReplayEngine(outputs, { pace: { tokensPerSecond: 1000 } }));
     const saved: string[] = [];
     const run1 = await runSuite({
       suite,
       engine: first.engine,
       params: { ...DEFAULT_PARAMS },
-      source: 'outputs',
       signal: controller.signal,
       onProgress: (p) => {
         if (p.phase === 'case-start' && p.caseId === 'b') controller.abort();
@@ -131,12 +177,11 @@ describe('runSuite', () => {
     expect(saved).toEqual(['a']);
     expect(run1.report.cases.map((c) => c.id)).toEqual(['a']);
 
-    const second = instrument(createReplayEngine(suite, outputs));
+    const second = instrument(createReplayEngine(outputs));
     const run2 = await runSuite({
       suite,
       engine: second.engine,
       params: { ...DEFAULT_PARAMS },
-      source: 'outputs',
       done: run1.report.cases,
       onCaseDone: (r) => {
         saved.push(r.id);
@@ -151,41 +196,93 @@ describe('runSuite', () => {
   it('scores a case with no recorded output as an error', async () => {
     const { report } = await runSuite({
       suite,
-      engine: createReplayEngine(suite, new Map([['a', outputs.get('a')!]])),
+      engine: createReplayEngine(new Map([[caseKey('a', 0), outputs.get(caseKey('a', 0))!]])),
       params: { ...DEFAULT_PARAMS },
-      source: 'outputs',
     });
     expect(report.cases[1]).toMatchObject({ error: 'no output', score: 0, passed: false });
   });
 
-  it('runs only the chosen cases when asked', async () => {
+  it('runs only the chosen case records when asked', async () => {
     const { report } = await runSuite({
       suite,
-      engine: createReplayEngine(suite, outputs),
+      engine: createReplayEngine(outputs),
       params: { ...DEFAULT_PARAMS },
-      source: 'replay',
-      only: new Set(['c']),
+      only: new Set([caseKey('c', 0)]),
     });
     expect(report.cases.map((c) => c.id)).toEqual(['c']);
     expect(report.summary.n).toBe(1);
   });
+
+  it('gives each case its own output when two cases send the same prompt', async () => {
+    const twins: Suite = {
+      ...suite,
+      cases: [
+        { id: 'x', category: 't', prompt: 'same', expected_keywords: ['alpha'] },
+        { id: 'y', category: 't', prompt: 'same', expected_keywords: ['beta'] },
+      ],
+    };
+    const { report } = await runSuite({
+      suite: twins,
+      engine: createReplayEngine(recordedOutputs({ x: 'gamma', y: 'beta' })),
+      params: { ...DEFAULT_PARAMS },
+    });
+    expect(report.cases.map((c) => [c.id, c.output, c.passed])).toEqual([
+      ['x', 'gamma', false],
+      ['y', 'beta', true],
+    ]);
+  });
+});
+
+describe('runSuite with several samples per case', () => {
+  it('generates each sample with its own seed, records each, and summarises per case', async () => {
+    const byKey = new Map<string, RecordedOutput>([
+      [
+        caseKey('a', 0),
+        { output: '<tool_call>{"name": "read_file", "arguments": {"path": "x"}}</tool_call>' },
+      ],
+      [caseKey('a', 1), { output: 'no call' }],
+      [caseKey('b', 0), { output: 'def prime' }],
+      [caseKey('b', 1), { output: 'def prime' }],
+      [caseKey('c', 0), { output: 'nope' }],
+      [caseKey('c', 1), { output: 'nope' }],
+    ]);
+    const probe = instrument(createReplayEngine(byKey));
+    const { report } = await runSuite({
+      suite,
+      engine: probe.engine,
+      params: { ...DEFAULT_PARAMS, temperature: 0.8, samples: 2 },
+    });
+    expect(probe.requests.map((r) => [r.caseId, r.sample, r.params.seed])).toEqual([
+      ['a', 0, 42],
+      ['a', 1, 43],
+      ['b', 0, 42],
+      ['b', 1, 43],
+      ['c', 0, 42],
+      ['c', 1, 43],
+    ]);
+    expect(report.cases.map((c) => [c.id, c.sample, c.passed])).toEqual([
+      ['a', 0, true],
+      ['a', 1, false],
+      ['b', 0, true],
+      ['b', 1, true],
+      ['c', 0, false],
+      ['c', 1, false],
+    ]);
+    // Three cases, six records; pass@1 = mean of per-case pass fractions = (0.5 + 1 + 0) / 3.
+    expect(report.summary).toMatchObject({ n: 3, records: 6 });
+    expect(report.summary.passRate).toBeCloseTo(0.5, 10);
+    expect(report.summary.overall).toBeCloseTo(0.5, 10);
+    expect(report.summary.passRateInterval.method).toBe('bootstrap-95');
+    expect(v.safeParse(ReportSchema, report).success).toBe(true);
+  });
 });
 
 describe('runSuite in constrained tool-call mode', () => {
-  it("gives the engine every tool's schema and records the parameters as given", async () => {
-    const seen: unknown[] = [];
-    const base = createReplayEngine(suite, outputs);
-    const engine: Engine = {
-      ...base,
-      generate(messages, params, onToken) {
-        seen.push(params.tool_schemas);
-        return base.generate(messages, params, onToken);
-      },
-    };
+  it('gives the engine the offered tools with every request and records the parameters as given', async () => {
+    const probe = instrument(createReplayEngine(outputs));
     const params = { ...DEFAULT_PARAMS, tool_call_mode: 'constrained' as const };
-    const { report } = await runSuite({ suite, engine, params, source: 'outputs' });
-    expect(seen[0]).toEqual([{ name: 'read_file', parameters: suite.tools[0]!.parameters }]);
-    expect(report.params).not.toHaveProperty('tool_schemas');
-    expect(report.toolCallMode).toBe('constrained');
+    const { report } = await runSuite({ suite, engine: probe.engine, params });
+    expect(probe.requests[0]!.tools).toEqual(suite.tools);
+    expect(report.params).toEqual(params);
   });
 });

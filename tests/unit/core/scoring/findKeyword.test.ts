@@ -42,7 +42,6 @@ describe('scoreKeywords', () => {
   it('scores the fraction found, substring mode by default', () => {
     const testCase = caseWith({ expected_keywords: ['def', 'recursive', 'absent'] });
     const verdict = scoreKeywords(testCase, 'def fact(n): # recursively');
-    expect(verdict.scorer).toBe('keywords');
     expect(verdict.score).toBeCloseTo(2 / 3, 12);
     expect(verdict.passed).toBe(false);
     expect(verdict.reasons).toEqual(['missing_keyword:absent']);
@@ -58,7 +57,6 @@ describe('scoreKeywords', () => {
   it('passes with every keyword and scores 1 without keywords', () => {
     expect(scoreKeywords(caseWith({ expected_keywords: ['a'] }), 'A').passed).toBe(true);
     expect(scoreKeywords(caseWith(), '')).toEqual({
-      scorer: 'keywords',
       score: 1,
       passed: true,
       reasons: [],

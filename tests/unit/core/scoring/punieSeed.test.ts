@@ -12,6 +12,7 @@ const BASELINE: Suite = {
   version: '1',
   description: "Punie's baseline suite",
   system_prompt: 'You are a coding assistant with tools.',
+  headline: 'punie',
   tools: TOOLS.filter((tool) => ['read_file', 'write_file', 'run_command'].includes(tool.name)),
   cases: [
     {
@@ -119,20 +120,22 @@ const OUTPUTS_30B: Record<string, string> = {
 };
 
 function scoreRun(outputs: Record<string, string>) {
-  return BASELINE.cases.map((testCase) => scoreCase(BASELINE, testCase, outputs[testCase.id] ?? null));
+  return Promise.all(
+    BASELINE.cases.map((testCase) => scoreCase(BASELINE, testCase, outputs[testCase.id] ?? null)),
+  );
 }
 
 describe('Punie seed numbers, reproduced from model outputs', () => {
-  it('Qwen2.5-Coder-1.5B: overall 6.5 / 7 = 92.9 %, code 100 %, reasoning 100 %, tools 83.3 %', () => {
-    const cases = scoreRun(OUTPUTS_1_5B);
+  it('Qwen2.5-Coder-1.5B: overall 6.5 / 7 = 92.9 %, code 100 %, reasoning 100 %, tools 83.3 %', async () => {
+    const cases = await scoreRun(OUTPUTS_1_5B);
     expect(cases.map((c) => c.score)).toEqual([0.75, 1, 0.75, 1, 1, 1, 1]);
     expect(cases.every((c) => c.error === undefined)).toBe(true);
-    const summary = summarizeRun(cases);
+    const summary = summarizeRun(cases, { headline: 'punie' });
     expect(summary.overall).toBeCloseTo(6.5 / 7, 12);
     expect(summary.overall).toBeCloseTo(0.92857, 5);
-    expect(summary.categories['code_generation']?.mean).toBe(1);
-    expect(summary.categories['reasoning']?.mean).toBe(1);
-    expect(summary.categories['tool_calling']?.mean).toBeCloseTo(2.5 / 3, 12);
+    expect(summary.categories.find((c) => c.name === 'code_generation')?.mean).toBe(1);
+    expect(summary.categories.find((c) => c.name === 'reasoning')?.mean).toBe(1);
+    expect(summary.categories.find((c) => c.name === 'tool_calling')?.mean).toBeCloseTo(2.5 / 3, 12);
     expect(summary.successRate).toBe(1);
     expect(summary.passRate).toBeCloseTo(5 / 7, 12);
     // A mean over categories would have said 94.4 %.
@@ -144,33 +147,33 @@ describe('Punie seed numbers, reproduced from model outputs', () => {
     expect(cases[2]?.reasons).toEqual(['punie:missing_keyword:echo', 'keywords:missing_keyword:echo']);
   });
 
-  it('Qwen3-30B: overall 5.25 / 7 = 75.0 %, code 87.5 %, reasoning 50 %, tools 83.3 %', () => {
-    const cases = scoreRun(OUTPUTS_30B);
+  it('Qwen3-30B: overall 5.25 / 7 = 75.0 %, code 87.5 %, reasoning 50 %, tools 83.3 %', async () => {
+    const cases = await scoreRun(OUTPUTS_30B);
     expect(cases.map((c) => c.score)).toEqual([1, 1, 0.5, 1, 0.75, 1, 0]);
-    const summary = summarizeRun(cases);
+    const summary = summarizeRun(cases, { headline: 'punie' });
     expect(summary.overall).toBeCloseTo(0.75, 12);
-    expect(summary.categories['code_generation']?.mean).toBe(0.875);
-    expect(summary.categories['reasoning']?.mean).toBe(0.5);
-    expect(summary.categories['tool_calling']?.mean).toBeCloseTo(2.5 / 3, 12);
+    expect(summary.categories.find((c) => c.name === 'code_generation')?.mean).toBe(0.875);
+    expect(summary.categories.find((c) => c.name === 'reasoning')?.mean).toBe(0.5);
+    expect(summary.categories.find((c) => c.name === 'tool_calling')?.mean).toBeCloseTo(2.5 / 3, 12);
     // A mean over categories would have said 73.6 %.
     expect(summary.macro).toBeCloseTo(0.7361, 4);
     expect(cases[2]?.reasons).toEqual(['punie:missing_tool:run_command']);
   });
 
-  it('a case passes only when every tool and keyword is there', () => {
-    const run15 = scoreRun(OUTPUTS_1_5B);
-    const run30 = scoreRun(OUTPUTS_30B);
+  it('a case passes only when every tool and keyword is there', async () => {
+    const run15 = await scoreRun(OUTPUTS_1_5B);
+    const run30 = await scoreRun(OUTPUTS_30B);
     expect(run15.map((c) => c.passed)).toEqual([false, true, false, true, true, true, true]);
     expect(run30.map((c) => c.passed)).toEqual([true, true, false, true, false, true, false]);
   });
 
-  it('whole-word keywords close the "recursively" loophole Punie leaves open', () => {
+  it('whole-word keywords close the "recursively" loophole Punie leaves open', async () => {
     const strict: Suite = {
       ...BASELINE,
       cases: BASELINE.cases.map((c) => (c.id === 'code-02' ? { ...c, keywords_whole_word: true } : c)),
     };
     const code02 = strict.cases[4]!;
-    const scored = scoreCase(strict, code02, OUTPUTS_1_5B['code-02']!);
+    const scored = await scoreCase(strict, code02, OUTPUTS_1_5B['code-02']!);
     expect(scored.score).toBe(1); // the Punie headline is unchanged
     expect(scored.passed).toBe(false);
     expect(scored.reasons).toEqual(['keywords:missing_keyword:recursive']);

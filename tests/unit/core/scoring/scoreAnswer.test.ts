@@ -72,13 +72,12 @@ describe('normalizeAnswer', () => {
 
 describe('scoreAnswer', () => {
   it('scores 1 when the case has no answer expectation', () => {
-    expect(scoreAnswer(caseWith(), 'x')).toEqual({ scorer: 'answer', score: 1, passed: true, reasons: [] });
+    expect(scoreAnswer(caseWith(), 'x')).toEqual({ score: 1, passed: true, reasons: [] });
   });
 
   it('equals compares normalised answers, normalising the expected value the same way', () => {
     const testCase = caseWith({ answer: { equals: 'O(log n)' } });
     expect(scoreAnswer(testCase, 'Halving each step.\nAnswer: `o(LOG  n)`.')).toEqual({
-      scorer: 'answer',
       score: 1,
       passed: true,
       reasons: [],
@@ -87,7 +86,6 @@ describe('scoreAnswer', () => {
       passed: true,
     });
     expect(scoreAnswer(testCase, 'Answer: O(n)')).toEqual({
-      scorer: 'answer',
       score: 0,
       passed: false,
       reasons: ['answer_mismatch'],
@@ -118,7 +116,6 @@ describe('scoreAnswer', () => {
 
   it('a bad regex gives invalid_regex:answer, not a crash', () => {
     expect(scoreAnswer(caseWith({ answer: { regex: '[a-' } }), 'Answer: a')).toEqual({
-      scorer: 'answer',
       score: 0,
       passed: false,
       reasons: ['invalid_regex:answer'],

@@ -214,7 +214,6 @@ describe('scoreCalls', () => {
   it('passes exactly the expected call', () => {
     const testCase = caseWith({ expected_calls: [readFile] });
     expect(scoreCalls(testCase, TOOLS, parsedWith(call('read_file', { path: '/etc/hosts' })))).toEqual({
-      scorer: 'calls',
       score: 1,
       passed: true,
       reasons: [],
@@ -268,7 +267,7 @@ describe('scoreCalls', () => {
       TOOLS,
       parsedWith(call('list_files')),
     );
-    expect(verdict).toEqual({ scorer: 'calls', score: 0, passed: false, reasons: ['wrong_name'] });
+    expect(verdict).toEqual({ score: 0, passed: false, reasons: ['wrong_name'] });
   });
 
   it('missing_call for expected calls not made; score = correct / max(expected, made)', () => {
@@ -284,7 +283,7 @@ describe('scoreCalls', () => {
       call('read_file', { path: '/etc/hosts' }),
     );
     const verdict = scoreCalls(caseWith({ expected_calls: [readFile] }), TOOLS, parsed);
-    expect(verdict).toEqual({ scorer: 'calls', score: 0.5, passed: false, reasons: ['extra_call'] });
+    expect(verdict).toEqual({ score: 0.5, passed: false, reasons: ['extra_call'] });
     const three = parsedWith(
       call('read_file', { path: 'a.py' }),
       call('read_file', { path: 'b.py' }),
@@ -296,13 +295,11 @@ describe('scoreCalls', () => {
   it('expect_no_call passes only when no call was made, and takes precedence over expected_calls', () => {
     const testCase = caseWith({ expect_no_call: true, expected_calls: [readFile] });
     expect(scoreCalls(testCase, TOOLS, parsedWith())).toEqual({
-      scorer: 'calls',
       score: 1,
       passed: true,
       reasons: [],
     });
     expect(scoreCalls(testCase, TOOLS, parsedWith(call('read_file'), call('x')))).toEqual({
-      scorer: 'calls',
       score: 0,
       passed: false,
       reasons: ['call_not_expected'],

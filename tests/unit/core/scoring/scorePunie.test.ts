@@ -5,7 +5,6 @@ import { call, caseWith, parsedWith } from './fixtures.ts';
 describe('scorePunie', () => {
   it('scores 1 when the case expects neither tools nor keywords', () => {
     expect(scorePunie(caseWith(), 'anything', parsedWith())).toEqual({
-      scorer: 'punie',
       score: 1,
       passed: true,
       reasons: [],
@@ -56,7 +55,6 @@ describe('scorePunie', () => {
     const testCase = caseWith({ expected_tools: ['read_file'], expected_keywords: ['x'] });
     const verdict = scorePunie(testCase, '', parsedWith());
     expect(verdict).toEqual({
-      scorer: 'punie',
       score: 0,
       passed: false,
       reasons: ['missing_tool:read_file', 'missing_keyword:x'],

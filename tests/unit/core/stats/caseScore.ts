@@ -1,5 +1,6 @@
 // Builds CaseScore values for the statistics tests (not a test file itself).
-import type { CaseScore, Verdict } from '../../../../src/core/scoring/types.ts';
+import type { CaseScore } from '../../../../src/core/scoring/types.ts';
+import type { Verdict } from '../../../../src/core/report/schema.ts';
 
 /** A scored case with a Punie verdict of `score` and, optionally, more verdicts and an error. */
 export function caseScore(

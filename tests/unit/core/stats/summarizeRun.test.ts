@@ -12,18 +12,19 @@ const run30B = [
   caseScore('reason-01', 'reasoning', 1),
   caseScore('reason-02', 'reasoning', 0, { error: 'timeout' }),
 ];
+const punie = { headline: 'punie' } as const;
 
 describe('summarizeRun', () => {
-  it('overall is the mean over cases, macro the mean over categories', () => {
-    const summary = summarizeRun(run30B);
-    expect(summary.n).toBe(7);
+  it('overall is the mean over cases, macro the mean over categories; the rule is recorded', () => {
+    const summary = summarizeRun(run30B, punie);
+    expect(summary).toMatchObject({ n: 7, records: 7, headline: 'punie' });
     expect(summary.overall).toBeCloseTo(5.25 / 7, 12);
     expect(summary.macro).toBeCloseTo((2.5 / 3 + 0.875 + 0.5) / 3, 12);
     expect(summary.macro).toBeCloseTo(0.7361, 4);
   });
 
   it('success rate counts errors; pass rate counts passes, with a Wilson interval', () => {
-    const summary = summarizeRun(run30B);
+    const summary = summarizeRun(run30B, punie);
     expect(summary.successRate).toBeCloseTo(6 / 7, 12);
     expect(summary.passRate).toBeCloseTo(4 / 7, 12);
     expect(summary.passRateInterval.method).toBe('wilson-95');
@@ -32,19 +33,31 @@ describe('summarizeRun', () => {
   });
 
   it('summarises each category in first-seen order', () => {
-    const summary = summarizeRun(run30B);
-    expect(Object.keys(summary.categories)).toEqual(['tool_calling', 'code_generation', 'reasoning']);
-    const tools = summary.categories['tool_calling']!;
+    const summary = summarizeRun(run30B, punie);
+    expect(summary.categories.map((c) => c.name)).toEqual(['tool_calling', 'code_generation', 'reasoning']);
+    const tools = summary.categories[0]!;
     expect(tools.mean).toBeCloseTo(2.5 / 3, 12);
-    expect(tools.n).toBe(3);
-    expect(tools.passed).toBe(2);
+    expect(tools).toMatchObject({ n: 3, records: 3, passed: 2 });
+    expect(tools.passRate).toBeCloseTo(2 / 3, 12);
     expect(tools.meanInterval.low).toBeGreaterThanOrEqual(0.5);
     expect(tools.meanInterval.high).toBeLessThanOrEqual(1);
     expect(tools.passRateInterval.method).toBe('wilson-95');
-    expect(summary.categories['reasoning']).toMatchObject({ mean: 0.5, n: 2, passed: 1 });
+    expect(summary.categories[2]).toMatchObject({ name: 'reasoning', mean: 0.5, n: 2, passed: 1 });
   });
 
-  it('summarises each scorer over the cases it ran on', () => {
+  it('keeps a category named like an Object.prototype member as an ordinary name', () => {
+    const summary = summarizeRun(
+      [caseScore('a', '__proto__', 1), caseScore('b', 'constructor', 0), caseScore('c', 'toString', 1)],
+      punie,
+    );
+    expect(summary.categories.map((c) => [c.name, c.n])).toEqual([
+      ['__proto__', 1],
+      ['constructor', 1],
+      ['toString', 1],
+    ]);
+  });
+
+  it('summarises each scorer over the records it ran on, in registry order', () => {
     const cases = [
       caseScore('a', 'c', 1, { verdicts: [{ scorer: 'calls', score: 1, passed: true, reasons: [] }] }),
       caseScore('b', 'c', 0.5, {
@@ -52,46 +65,65 @@ describe('summarizeRun', () => {
       }),
       caseScore('d', 'c', 1),
     ];
-    const summary = summarizeRun(cases);
-    expect(summary.scorers.punie).toEqual({ mean: 2.5 / 3, n: 3, passed: 2 });
-    expect(summary.scorers.calls).toEqual({ mean: 0.75, n: 2, passed: 1 });
-    expect(summary.scorers.answer).toBeUndefined();
+    const summary = summarizeRun(cases, punie);
+    expect(summary.scorers).toEqual([
+      { kind: 'punie', mean: 2.5 / 3, n: 3, passed: 2 },
+      { kind: 'calls', mean: 0.75, n: 2, passed: 1 },
+    ]);
+  });
+
+  it('counts the samples of a case once: its score and pass fraction are their means', () => {
+    const summary = summarizeRun(
+      [
+        caseScore('a', 'c', 1),
+        caseScore('a', 'c', 0, { passed: false }),
+        caseScore('b', 'c', 1),
+        caseScore('b', 'c', 1),
+      ],
+      { headline: 'pass_rate' },
+    );
+    expect(summary).toMatchObject({ n: 2, records: 4, overall: 0.75, passRate: 0.75 });
+    expect(summary.categories[0]).toMatchObject({ n: 2, records: 4, passed: 3, passRate: 0.75 });
+    // Pass fractions of 0.5 and 1 are not proportions of trials: a bootstrap, not Wilson.
+    expect(summary.passRateInterval.method).toBe('bootstrap-95');
   });
 
   it('gives the same numbers for the same run (fixed default seed) and bounds the interval', () => {
-    const summary = summarizeRun(run30B);
-    expect(summarizeRun(run30B)).toEqual(summary);
+    const summary = summarizeRun(run30B, punie);
+    expect(summarizeRun(run30B, punie)).toEqual(summary);
     expect(summary.overallInterval.method).toBe('bootstrap-95');
     expect(summary.overallInterval.low).toBeLessThanOrEqual(summary.overall);
     expect(summary.overallInterval.high).toBeGreaterThanOrEqual(summary.overall);
-    expect(summarizeRun(run30B, { seed: 5 }).overall).toBe(summary.overall);
+    expect(summarizeRun(run30B, { ...punie, seed: 5 }).overall).toBe(summary.overall);
   });
 
   it('accepts report case records (no parsed calls) as well as CaseScores', () => {
     const records = [
       {
+        id: 'x',
         category: 'a',
         score: 1,
         passed: true,
         verdicts: [{ scorer: 'punie' as const, score: 1, passed: true }],
       },
-      { category: 'a', score: 0, passed: false, verdicts: [], error: 'timeout' },
+      { id: 'y', category: 'a', score: 0, passed: false, verdicts: [], error: 'timeout' },
     ];
-    const summary = summarizeRun(records);
+    const summary = summarizeRun(records, { headline: 'pass_rate' });
     expect(summary).toMatchObject({ overall: 0.5, successRate: 0.5, passRate: 0.5 });
-    expect(summary.scorers.punie).toEqual({ mean: 1, n: 1, passed: 1 });
+    expect(summary.scorers).toEqual([{ kind: 'punie', mean: 1, n: 1, passed: 1 }]);
   });
 
   it('an empty run gives zeros and [0, 1] intervals', () => {
-    const summary = summarizeRun([]);
+    const summary = summarizeRun([], punie);
     expect(summary).toMatchObject({
       n: 0,
+      records: 0,
       overall: 0,
       macro: 0,
       successRate: 0,
       passRate: 0,
-      categories: {},
-      scorers: {},
+      categories: [],
+      scorers: [],
     });
     expect(summary.overallInterval).toMatchObject({ low: 0, high: 1 });
     expect(summary.passRateInterval).toMatchObject({ low: 0, high: 1 });

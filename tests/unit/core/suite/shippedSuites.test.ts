@@ -34,7 +34,7 @@ describe('punie-baseline', () => {
 
   it('has the 7 cases of the Punie reference table, expectations unchanged', () => {
     expect(suite.id).toBe('punie-baseline');
-    expect(suite.version).toBe('1.0.0');
+    expect(suite.version).toBe('1.1.0');
     const table = suite.cases.map(({ id, category, expected_tools, expected_keywords }) => ({
       id,
       category,

@@ -4,14 +4,22 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EngineInfo, EngineResult, LoadProgress } from '../../../../src/core/engine.ts';
 import { WebLlmEngine } from '../../../../src/engines/webllm/client.ts';
 import type { WebLlmWorkerApi } from '../../../../src/engines/webllm/protocol.ts';
+import { generationRequest } from '../../helpers/generationRequest.ts';
 
 const INFO: EngineInfo = {
-  engine: 'webllm',
-  engineVersion: '0.2.86',
-  modelId: 'm',
-  modelUrl: 'https://huggingface.co/mlc-ai/m',
-  modelLibUrl: 'https://raw.githubusercontent.com/m.wasm',
+  kind: 'webllm',
+  version: '0.2.86',
+  source: {
+    kind: 'webllm',
+    version: '0.2.86',
+    model: {
+      id: 'm',
+      url: 'https://huggingface.co/mlc-ai/m',
+      libUrl: 'https://raw.githubusercontent.com/m.wasm',
+    },
+  },
   load: { ms: 5, fromCache: false, bytesDownloaded: 10 },
+  contextWindow: 4096,
 };
 
 type FakeApi = Partial<WebLlmWorkerApi>;
@@ -62,7 +70,10 @@ describe('WebLlmEngine (page side)', () => {
     }));
     const engine = new WebLlmEngine(f.create);
     const seen: LoadProgress[] = [];
-    const result = await engine.load({ kind: 'catalog', modelId: 'm' }, (p) => void seen.push(p));
+    const result = await engine.load(
+      { engine: 'webllm', kind: 'catalog', modelId: 'm' },
+      (p) => void seen.push(p),
+    );
     expect(result).toEqual({ ok: true, value: INFO });
     expect(seen.map((p) => p.stage)).toEqual(['prepare']);
     expect(await engine.info()).toEqual(INFO);
@@ -75,7 +86,7 @@ describe('WebLlmEngine (page side)', () => {
       cachedModelIds: async () => ({ ok: true, value: ['m'] }),
     }));
     const engine = new WebLlmEngine(f.create);
-    const loading = engine.load({ kind: 'catalog', modelId: 'm' }, () => undefined);
+    const loading = engine.load({ engine: 'webllm', kind: 'catalog', modelId: 'm' }, () => undefined);
     expect(engine.loading).toBe(true);
     engine.cancelLoad();
     expect(await loading).toEqual({ ok: false, error: expect.objectContaining({ name: 'LoadCancelled' }) });
@@ -90,10 +101,10 @@ describe('WebLlmEngine (page side)', () => {
       load: async () => ({ ok: false, error: { name: 'NetworkError', message: 'x' } }),
     }));
     const engine = new WebLlmEngine(f.create);
-    const r = await engine.load({ kind: 'catalog', modelId: 'm' }, () => undefined);
+    const r = await engine.load({ engine: 'webllm', kind: 'catalog', modelId: 'm' }, () => undefined);
     expect(!r.ok && r.error.name).toBe('NetworkError');
     expect(f.workers[0]?.terminated).toBe(true);
-    await engine.load({ kind: 'catalog', modelId: 'm' }, () => undefined);
+    await engine.load({ engine: 'webllm', kind: 'catalog', modelId: 'm' }, () => undefined);
     expect(f.workers).toHaveLength(2);
     engine.dispose();
   });
@@ -116,7 +127,7 @@ describe('WebLlmEngine (page side)', () => {
   it('streams tokens through a proxy and drops the result of a superseded generation', async () => {
     let finishFirst: () => void = () => undefined;
     const f = factory(() => ({
-      async generate(runId, _messages, _params, onTokens) {
+      async generate(runId, _request, onTokens) {
         await onTokens(`run ${runId}`);
         if (runId === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
         const usage = {
@@ -134,11 +145,11 @@ describe('WebLlmEngine (page side)', () => {
       },
     }));
     const engine = new WebLlmEngine(f.create);
-    const params = { temperature: 0, top_p: 1, max_tokens: 4, seed: 0 };
+    const request = generationRequest([], { max_tokens: 4, seed: 0 });
     const tokens: string[] = [];
-    const first = engine.generate([], params, (t) => void tokens.push(t));
+    const first = engine.generate(request, (t) => void tokens.push(t));
     await vi.waitFor(() => expect(tokens).toEqual(['run 1']));
-    const second = await engine.generate([], params, (t) => void tokens.push(t));
+    const second = await engine.generate(request, (t) => void tokens.push(t));
     expect(second.ok && second.value.text).toBe('run 2');
     finishFirst();
     expect(await first).toEqual({ ok: false, error: expect.objectContaining({ name: 'Superseded' }) });

@@ -11,6 +11,7 @@ describe('validateCustomModel', () => {
     expect(r).toEqual({
       ok: true,
       value: {
+        engine: 'webllm',
         kind: 'custom',
         modelId: 'MyQwen-MLC',
         modelUrl: 'https://example.org/models/MyQwen-MLC',
@@ -49,6 +50,7 @@ describe('validateCustomModel', () => {
 
 describe('probeCustomModel', () => {
   const ref = {
+    engine: 'webllm',
     kind: 'custom',
     modelId: 'MyQwen-MLC',
     modelUrl: 'https://example.org/models/MyQwen-MLC',

@@ -1,7 +1,8 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import type { AppConfig, ChatCompletionChunk, ChatCompletionRequestStreaming } from '@mlc-ai/web-llm';
 import { describe, expect, it, vi } from 'vitest';
-import type { LoadProgress, ModelRef } from '../../../../src/core/engine.ts';
+import type { LoadProgress, WebLlmModelRef } from '../../../../src/core/engine.ts';
+import { generationRequest } from '../../helpers/generationRequest.ts';
 import { WEBLLM_CACHES } from '../../../../src/engines/webllm/diagnose.ts';
 import type { InitProgressReport } from '../../../../src/engines/webllm/progress.ts';
 import {
@@ -12,7 +13,7 @@ import {
 import { fakeCaches, fakeFetch } from './fakes.ts';
 
 const MODEL = 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC';
-const REF: ModelRef = { kind: 'catalog', modelId: MODEL };
+const REF: WebLlmModelRef = { engine: 'webllm', kind: 'catalog', modelId: MODEL };
 const BASE = `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/`;
 const LIB = prebuiltAppConfig.model_list.find((m) => m.model_id === MODEL)?.model_lib ?? '';
 
@@ -109,11 +110,13 @@ describe('worker API: load', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toMatchObject({
-      engine: 'webllm',
-      engineVersion: '0.2.86',
-      modelId: MODEL,
-      modelUrl: `https://huggingface.co/mlc-ai/${MODEL}`,
-      modelLibUrl: LIB,
+      kind: 'webllm',
+      version: '0.2.86',
+      source: {
+        kind: 'webllm',
+        version: '0.2.86',
+        model: { id: MODEL, url: `https://huggingface.co/mlc-ai/${MODEL}`, libUrl: LIB },
+      },
       load: { fromCache: false, bytesDownloaded: 0 },
     });
     expect(result.value.load?.ms).toBeGreaterThan(0);
@@ -179,7 +182,7 @@ describe('worker API: load', () => {
     const api = createWorkerApi(e);
     const r = await api.load(
       1,
-      { kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
+      { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
       () => undefined,
     );
     expect(!r.ok && r.error).toMatchObject({
@@ -192,7 +195,7 @@ describe('worker API: load', () => {
     const withF16 = createWorkerApi(env(engine));
     await withF16.load(
       3,
-      { kind: 'catalog', modelId: 'Qwen2.5-Coder-0.5B-Instruct-q0f16-MLC' },
+      { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-0.5B-Instruct-q0f16-MLC' },
       () => undefined,
     );
     expect(engine.reloads.at(-1)?.appConfig?.model_list[0]?.required_features).toEqual(['shader-f16']);
@@ -211,7 +214,7 @@ describe('worker API: load', () => {
     const api = createWorkerApi(env(engine));
     const first = await api.load(
       1,
-      { kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
+      { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
       () => undefined,
     );
     expect(!first.ok && first.error.suggestion).toEqual({ action: 'use-model', modelId: MODEL });
@@ -245,11 +248,16 @@ describe('worker API: load', () => {
   it('rejects unknown models and checks custom folders before loading', async () => {
     const engine = fakeEngine({});
     const api = createWorkerApi(env(engine));
-    const unknown = await api.load(1, { kind: 'catalog', modelId: 'nope' }, () => undefined);
+    const unknown = await api.load(
+      1,
+      { engine: 'webllm', kind: 'catalog', modelId: 'nope' },
+      () => undefined,
+    );
     expect(!unknown.ok && unknown.error.name).toBe('ModelNotFound');
     const custom = await api.load(
       2,
       {
+        engine: 'webllm',
         kind: 'custom',
         modelId: 'm',
         modelUrl: 'https://example.org/m',
@@ -278,8 +286,7 @@ describe('worker API: generate', () => {
     const api = createWorkerApi(env(fakeEngine({})));
     const r = await api.generate(
       1,
-      [],
-      { temperature: 0, top_p: 1, max_tokens: 8, seed: 0 },
+      generationRequest([], { temperature: 0, top_p: 1, max_tokens: 8, seed: 0 }),
       () => undefined,
     );
     expect(!r.ok && r.error.name).toBe('ModelNotLoaded');
@@ -306,8 +313,12 @@ describe('worker API: generate', () => {
     const onTokens = (t: string): void => void tokens.push(t);
     const r = await api.generate(
       2,
-      [{ role: 'user', content: 'hi' }],
-      { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 },
+      generationRequest([{ role: 'user', content: 'hi' }], {
+        temperature: 0,
+        top_p: 1,
+        max_tokens: 8,
+        seed: 1,
+      }),
       onTokens,
     );
     expect(r.ok).toBe(true);
@@ -332,8 +343,7 @@ describe('worker API: generate', () => {
     expect(engine.interruptGenerate).toHaveBeenCalled();
     const r = await api.generate(
       2,
-      [],
-      { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 },
+      generationRequest([], { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 }),
       () => undefined,
     );
     expect(r.ok && r.value.finishReason).toBe('abort');
@@ -355,10 +365,10 @@ describe('worker API: generate', () => {
     };
     const api = createWorkerApi(env(engine));
     await api.load(1, REF, () => undefined);
-    const params = { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 };
-    const first = api.generate(2, [], params, () => undefined);
+    const request = generationRequest([], { max_tokens: 8, seed: 1 });
+    const first = api.generate(2, request, () => undefined);
     await vi.waitFor(() => expect(calls).toBe(1));
-    const second = api.generate(3, [], params, () => undefined);
+    const second = api.generate(3, request, () => undefined);
     await vi.waitFor(() => expect(engine.interruptGenerate).toHaveBeenCalled());
     release();
     expect(await first).toEqual({ ok: false, error: expect.objectContaining({ name: 'Superseded' }) });
@@ -373,8 +383,7 @@ describe('worker API: generate', () => {
     };
     const r = await api.generate(
       2,
-      [],
-      { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 },
+      generationRequest([], { temperature: 0, top_p: 1, max_tokens: 8, seed: 1 }),
       () => undefined,
     );
     expect(!r.ok && r.error.name).toBe('PromptTooLong');
@@ -388,7 +397,7 @@ describe('worker API: cache', () => {
     const api = createWorkerApi(e);
     const ids = await api.cachedModelIds([
       REF,
-      { kind: 'catalog', modelId: 'Qwen2.5-Coder-3B-Instruct-q4f32_1-MLC' },
+      { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-3B-Instruct-q4f32_1-MLC' },
     ]);
     expect(ids).toEqual({ ok: true, value: [MODEL] });
     expect(await api.deleteCachedModel(REF)).toEqual({ ok: true, value: undefined });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../../../../src/core/link/runSpec.ts';
-import { DEFAULT_PARAMS } from '../../../../src/core/run/defaultParams.ts';
+import { DEFAULT_PARAMS } from '../../../../src/core/report/paramsSchema.ts';
 import {
   changedParams,
   describeRunSpec,
@@ -12,15 +12,15 @@ import { reproduceSpec, type FinishedRun } from '../../../../src/ui/compare/repr
 const HASH = 'def106c62c9aa22b915bcc0c17f47c195b563ba5a753e9646ec27b6172726080';
 const catalog = new Set(['Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC']);
 const spec: RunSpec = {
-  suite: { kind: 'bundled', id: 'punie-baseline', version: '1.0.0', hash: HASH },
-  model: { kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
-  params: { temperature: 0, top_p: 1, max_tokens: 1024, seed: 42, tool_call_mode: 'prompt' },
+  suite: { kind: 'bundled', id: 'punie-baseline', version: '1.1.0', hash: HASH },
+  model: { engine: 'webllm', kind: 'catalog', modelId: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC' },
+  params: { temperature: 0, top_p: 1, max_tokens: 1024, seed: 42, tool_call_mode: 'prompt', samples: 1 },
 };
 
 describe('describeRunSpec', () => {
   it('lists the suite, its hash, the model and every parameter', () => {
     expect(describeRunSpec(spec).map((f) => [f.key, f.value])).toEqual([
-      ['suite', 'punie-baseline version 1.0.0 (bundled with this site)'],
+      ['suite', 'punie-baseline version 1.1.0 (bundled with this site)'],
       ['suite-hash', HASH],
       ['model', 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC (catalog build)'],
       ['param-temperature', '0'],
@@ -28,18 +28,20 @@ describe('describeRunSpec', () => {
       ['param-max_tokens', '1024'],
       ['param-seed', '42'],
       ['param-tool_call_mode', 'prompt'],
+      ['param-samples', '1'],
     ]);
   });
 
   it('names the parameters changed on the page since the link', () => {
     expect(changedParams(spec, { ...DEFAULT_PARAMS })).toEqual([]);
     expect(
-      changedParams(spec, { ...DEFAULT_PARAMS, temperature: 0.7, tool_call_mode: 'constrained' }),
+      changedParams(spec, { ...DEFAULT_PARAMS, temperature: 0.7, tool_call_mode: 'constrained', samples: 1 }),
     ).toEqual(['temperature 0 → 0.7', 'tool_call_mode prompt → constrained']);
   });
 
   it('compares model builds, and keeps only the parameters a link pins', () => {
     const custom = {
+      engine: 'webllm',
       kind: 'custom',
       modelId: 'x',
       modelUrl: 'https://a/',
@@ -53,13 +55,14 @@ describe('describeRunSpec', () => {
 });
 
 describe('reproduceSpec', () => {
-  const run: FinishedRun = {
-    suite: { id: 'punie-baseline', version: '1.0.0' },
-    suiteHash: HASH,
+  const webllm = (model: { id: string; url: string | null; libUrl: string | null }) =>
+    ({ kind: 'webllm', version: '0.2.86', model }) as const;
+  const report = {
+    suite: { id: 'punie-baseline', version: '1.1.0', hash: HASH, content: null },
     params: { ...DEFAULT_PARAMS },
-    model: spec.model,
-    report: { model: { id: spec.model.modelId, url: null, libUrl: null } },
+    source: webllm({ id: spec.model.modelId, url: null, libUrl: null }),
   };
+  const run: FinishedRun = { model: spec.model, report };
 
   it('reproduces a live run of a bundled suite', () => {
     expect(reproduceSpec(run, ['punie-baseline'], catalog, '')).toEqual({ ok: true, value: spec });
@@ -72,16 +75,32 @@ describe('reproduceSpec', () => {
     });
     const custom = { id: 'Mine', url: 'https://h.example/Mine-MLC', libUrl: 'https://h.example/mine.wasm' };
     expect(
-      reproduceSpec({ ...run, model: null, report: { model: custom } }, ['punie-baseline'], catalog, ''),
+      reproduceSpec(
+        { model: null, report: { ...report, source: webllm(custom) } },
+        ['punie-baseline'],
+        catalog,
+        '',
+      ),
     ).toEqual({
       ok: true,
       value: {
         ...spec,
-        model: { kind: 'custom', modelId: 'Mine', modelUrl: custom.url, modelLibUrl: custom.libUrl },
+        model: {
+          engine: 'webllm',
+          kind: 'custom',
+          modelId: 'Mine',
+          modelUrl: custom.url,
+          modelLibUrl: custom.libUrl,
+        },
       },
     });
     expect(
-      reproduceSpec({ ...run, model: null, report: { model: null } }, ['punie-baseline'], catalog, ''),
+      reproduceSpec(
+        { model: null, report: { ...report, source: { kind: 'outputs', model: null } } },
+        ['punie-baseline'],
+        catalog,
+        '',
+      ),
     ).toEqual({
       ok: false,
       error: expect.stringContaining('names no model build'),
@@ -89,7 +108,7 @@ describe('reproduceSpec', () => {
   });
 
   it('needs a URL for a suite the site does not bundle', () => {
-    const other = { ...run, suite: { id: 'my-suite', version: '3' } };
+    const other = { ...run, report: { ...report, suite: { ...report.suite, id: 'my-suite', version: '3' } } };
     expect(reproduceSpec(other, ['punie-baseline'], catalog, '')).toEqual({
       ok: false,
       error: expect.stringContaining('my-suite is not bundled'),

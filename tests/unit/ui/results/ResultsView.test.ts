@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import ResultsView from '../../../../src/ui/results/ResultsView.svelte';
 import type { VerdictChange } from '../../../../src/core/compare/diffCaseVerdicts.ts';
-import { formatPercent } from '../../../../src/core/scoring/scorers.ts';
+import { formatPercent } from '../../../../src/core/format/formatFigures.ts';
 import { loadReportFixture } from './loadFixture.ts';
 
 afterEach(cleanup);
@@ -40,8 +40,8 @@ describe('ResultsView', () => {
     render(ResultsView, { report: rich });
     const table = screen.getByTestId('category-table');
     const rows = within(table).getAllByTestId('category-row');
-    expect(rows).toHaveLength(Object.keys(rich.summary.categories).length);
-    const tools = rich.summary.categories['tool_calling'];
+    expect(rows).toHaveLength(rich.summary.categories.length);
+    const tools = rich.summary.categories.find((c) => c.name === 'tool_calling');
     const toolRow = rows.find((r) => r.textContent?.includes('tool_calling'));
     expect(toolRow?.textContent).toContain(formatPercent(tools?.mean ?? NaN));
     expect(toolRow?.textContent).toContain(`${tools?.passed}/${tools?.n}`);

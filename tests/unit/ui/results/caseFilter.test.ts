@@ -12,7 +12,9 @@ import { loadReportFixture } from './loadFixture.ts';
 function reportCase(id: string, fields: Partial<ReportCase> = {}): ReportCase {
   return {
     id,
+    sample: 0,
     category: 'misc',
+    messagesHash: null,
     output: '',
     outputHash: null,
     calls: [],
@@ -97,7 +99,7 @@ describe('filter options', () => {
   it('lists categories in the summary’s order, then those only cases name', () => {
     const summary = loadReportFixture('rich.report.json').summary;
     const options = categoryOptions({ cases: CASES, summary });
-    expect(options.map((o) => o.value)).toEqual([...Object.keys(summary.categories), 'tools', 'code']);
+    expect(options.map((o) => o.value)).toEqual([...summary.categories.map((c) => c.name), 'tools', 'code']);
     expect(options.at(-1)).toEqual({ value: 'code', count: 2 });
   });
 

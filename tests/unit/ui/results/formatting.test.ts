@@ -49,23 +49,29 @@ describe('run facts', () => {
       { label: 'seed', value: '42' },
       { label: 'tool calls', value: 'prompt' },
     ]);
-    expect(paramFacts({ params: null, toolCallMode: null })).toEqual([]);
-    expect(paramFacts({ params: { seed: { deep: [1, 2] } }, toolCallMode: null })).toEqual([
-      { label: 'seed', value: '{"deep":[1,2]}' },
-    ]);
+    expect(paramFacts({ params: { ...report.params, samples: 5, tool_call_mode: 'native' } })).toContainEqual(
+      {
+        label: 'samples',
+        value: '5',
+      },
+    );
   });
 
-  it('reads the adapter defensively from the loose device record', () => {
+  it('reads the adapter facts of the device block', () => {
     expect(deviceFacts(loadReportFixture('rich.report.json').device)).toEqual([
       { label: 'vendor', value: 'apple' },
       { label: 'architecture', value: 'metal-3' },
       { label: 'fallback adapter', value: 'no' },
     ]);
     expect(deviceFacts(null)).toEqual([]);
-    expect(deviceFacts({ adapter: 'nope' })).toEqual([]);
-    expect(deviceFacts({ adapter: { vendor: 7, architecture: '', isFallbackAdapter: true } })).toEqual([
-      { label: 'fallback adapter', value: 'yes (software; speeds are not the GPU’s)' },
-    ]);
+    expect(deviceFacts({ label: 'x', browserVersion: null })).toEqual([]);
+    expect(
+      deviceFacts({
+        label: null,
+        browserVersion: null,
+        adapter: { vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: true },
+      }),
+    ).toEqual([{ label: 'fallback adapter', value: 'yes (software; speeds are not the GPU’s)' }]);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import ResultsView from '../../../../src/ui/results/ResultsView.svelte';
 import type { Report } from '../../../../src/core/report/schema.ts';
+import { sourceModelId } from '../../../../src/core/report/sourceFacts.ts';
 import { IMG, JS_LINK, SCRIPT } from '../../../fixtures/reports/hostileFixture.ts';
 import { loadReportFixture } from './loadFixture.ts';
 
@@ -54,7 +55,7 @@ function expectClean(): void {
 
 describe('hostile report content', () => {
   it('is a valid report whose strings carry markup everywhere', () => {
-    expect(hostile.model?.id).toContain(IMG);
+    expect(sourceModelId(hostile.source)).toContain(IMG);
     expect(hostile.cases.map((c) => c.id)).toEqual([`case-${IMG}`, `case-${JS_LINK}`, `case-${SCRIPT}`]);
     expect(hostile.cases.flatMap((c) => c.reasons).join(' ')).toContain(IMG);
   });
@@ -64,7 +65,7 @@ describe('hostile report content', () => {
     expectClean();
     const text = pageText();
     for (const literal of [
-      hostile.model?.id ?? '',
+      sourceModelId(hostile.source) ?? '',
       hostile.suite.id,
       `cat-${SCRIPT}`,
       `case-${JS_LINK}`,
@@ -73,7 +74,9 @@ describe('hostile report content', () => {
       expect(text).toContain(literal);
     }
     expect(screen.getByTestId('report-suite').textContent).toBe(hostile.suite.id);
-    expect(screen.getByTestId('report-params').textContent).toContain(JS_LINK);
+    expect(screen.getByTestId('report-params').textContent).toContain(JSON.stringify([SCRIPT, IMG]));
+    expect(screen.getByTestId('report-device-name').textContent).toContain(SCRIPT);
+    expect(screen.getByTestId('report-engine').textContent).toContain(IMG);
     expect(screen.getByTestId('report-device').textContent).toContain(IMG);
     expect(screen.getByTestId('report-device').textContent).toContain('fallback adapter');
     const rows = screen.getAllByTestId('case-row');

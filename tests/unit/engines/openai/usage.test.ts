@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapUsage } from '../../../../src/engines/webllm/usage.ts';
+import { mapUsage } from '../../../../src/engines/openai/usage.ts';
 
 const usage = {
   prompt_tokens: 120,

@@ -1,0 +1,39 @@
+import type { GenerationParams, GenerationRequest } from '../engine.ts';
+import { sha256Hex } from '../hash/sha256Hex.ts';
+import { canonicalJson } from '../suite/canonicalJson.ts';
+import { buildMessages } from '../suite/buildMessages.ts';
+import type { Suite, SuiteCase } from '../suite/types.ts';
+
+/**
+ * The generation request of one case and sample, the one place prompts are built for every
+ * engine: the suite's system prompt with Qwen's tools block, then the case's turns, and the tools
+ * it offers. Sample `i` uses seed `params.seed + i`, so samples at temperature > 0 differ while a
+ * run stays reproducible.
+ */
+export function caseRequest(
+  suite: Suite,
+  testCase: SuiteCase,
+  params: GenerationParams,
+  sample: number,
+): GenerationRequest {
+  return {
+    messages: buildMessages(suite, testCase),
+    params: sample === 0 ? params : { ...params, seed: params.seed + sample },
+    tools: suite.tools,
+    caseId: testCase.id,
+    sample,
+  };
+}
+
+/**
+ * SHA-256 of what a request asks the model (its messages and offered tools, canonical JSON): a
+ * replay compares it with the recorded one to tell whether the suite changed since the recording.
+ */
+export function requestHash(request: Pick<GenerationRequest, 'messages' | 'tools'>): Promise<string> {
+  return sha256Hex(
+    canonicalJson({
+      messages: request.messages.map((m) => [m.role, m.content]),
+      tools: request.tools,
+    }),
+  );
+}

@@ -1,0 +1,94 @@
+// The loaded model, shared by every page: the start page or the run page loads it, runs and the
+// throughput benchmark use it. Engine-neutral: it holds an `Engine` and the ref it loaded.
+import type { Engine, EngineError, EngineInfo, LoadProgress, ModelRef } from '../../core/engine.ts';
+import { webllmClient } from './webllmClient.ts';
+import { webllmCache } from './webllmCache.svelte.ts';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+const NO_ENDPOINT: EngineError = {
+  name: 'EngineUnavailable',
+  message: 'Models behind a server are not available in this build of the app.',
+};
+
+class LoadedModelState {
+  #engine: Engine | null = null;
+  #status = $state<LoadStatus>('idle');
+  #progress = $state.raw<LoadProgress | null>(null);
+  #error = $state.raw<EngineError | null>(null);
+  #info = $state.raw<EngineInfo | null>(null);
+  #model = $state.raw<ModelRef | null>(null);
+
+  get status(): LoadStatus {
+    return this.#status;
+  }
+  get progress(): LoadProgress | null {
+    return this.#progress;
+  }
+  get error(): EngineError | null {
+    return this.#error;
+  }
+  get info(): EngineInfo | null {
+    return this.#info;
+  }
+  /** The model of the current or last load. */
+  get model(): ModelRef | null {
+    return this.#model;
+  }
+  /** The engine with a loaded model; null until a load succeeded. */
+  get engine(): Engine | null {
+    return this.#status === 'ready' ? this.#engine : null;
+  }
+
+  #engineFor(ref: ModelRef): Engine | null {
+    return ref.engine === 'webllm' ? webllmClient() : null;
+  }
+
+  async load(ref: ModelRef): Promise<void> {
+    const engine = this.#engineFor(ref);
+    if (ref.engine === 'webllm' && ref.kind === 'custom') webllmCache.remember(ref);
+    this.#model = ref;
+    this.#info = null;
+    this.#progress = null;
+    if (engine === null) {
+      this.#status = 'error';
+      this.#error = NO_ENDPOINT;
+      return;
+    }
+    if (this.#engine !== null && this.#engine !== engine) await this.#engine.unload();
+    this.#engine = engine;
+    this.#status = 'loading';
+    this.#error = null;
+    const result = await engine.load(ref, (p) => {
+      if (this.#model === ref) this.#progress = p;
+    });
+    if (this.#model !== ref) return; // a newer load took over
+    if (result.ok) {
+      this.#status = 'ready';
+      this.#info = result.value;
+    } else {
+      this.#status = result.error.name === 'LoadCancelled' ? 'idle' : 'error';
+      this.#error = result.error.name === 'LoadCancelled' ? null : result.error;
+    }
+    this.#progress = null;
+    if (ref.engine === 'webllm') await webllmCache.refresh();
+  }
+
+  /** Cancels a running WebLLM load (terminating its worker stops downloads at once). */
+  cancel(): void {
+    if (this.#model?.engine === 'webllm') webllmClient().cancelLoad();
+  }
+
+  async unload(): Promise<void> {
+    await this.#engine?.unload();
+    this.#status = 'idle';
+    this.#info = null;
+  }
+
+  dismissError(): void {
+    this.#error = null;
+    if (this.#status === 'error') this.#status = 'idle';
+  }
+}
+
+export const loadedModel = new LoadedModelState();
