@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run against the built site (`vite preview`), in the system Chromium.
 // CHROMIUM_PATH points elsewhere; .ci/run installs Debian's package at /usr/bin/chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// TABEVAL_PORT lets two checkouts run their browser tests at once.
+const port = Number(process.env.TABEVAL_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath,
       args: [
@@ -25,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

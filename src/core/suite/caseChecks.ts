@@ -60,6 +60,23 @@ export function caseChecks(entry: CaseEntry): LocatedIssue[] {
   if (fields.answer !== undefined && 'regex' in fields.answer) {
     issues.push(...regexProblem(fields.answer.regex, at('answer', 'regex')));
   }
+  const execution = fields.execution;
+  if (execution !== undefined) {
+    const definesCheck = /^def\s+check\s*\(/m.test(execution.tests);
+    if (definesCheck && execution.entry_point === undefined) {
+      issues.push({
+        path: at('execution'),
+        message:
+          "the tests define check(candidate) but there is no 'entry_point' naming the function to pass it",
+      });
+    }
+    if (!definesCheck && !/\bassert\b/.test(execution.tests)) {
+      issues.push({
+        path: at('execution', 'tests'),
+        message: 'has no assert statement and no check(candidate) function: nothing could fail',
+      });
+    }
+  }
   for (const call of entry.calls) {
     for (const [name, matcher] of call.arguments) {
       if ('regex' in matcher) {

@@ -4,6 +4,7 @@
 // compile) live in semanticChecks.ts: they need the whole suite, not one value.
 import * as v from 'valibot';
 import { answerMessage, expected, JSON_TYPES, matcherMessage, objectMessage } from './issueMessages.ts';
+import { ExecutionSpecSchema } from '../execution/schema.ts';
 import { HEADLINE_RULES } from '../scoring/headline.ts';
 import { ownRecord } from '../validation/ownRecord.ts';
 
@@ -182,6 +183,12 @@ export const SuiteCaseSchema = closedObject('a case', {
     v.pipe(
       AnswerSchema,
       v.description('The final answer: the text after the last "Answer:" in the output (all of it if none).'),
+    ),
+  ),
+  execution: v.exactOptional(
+    v.pipe(
+      ExecutionSpecSchema,
+      v.description('Python tests the solution in the reply is executed against (the exec scorer).'),
     ),
   ),
 });
