@@ -184,6 +184,8 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
       successRate: s.successRate,
       passRate: s.passRate,
       passRateInterval: s.passRateInterval,
+      // A link carries pass@1 (its pass rate) only.
+      passAtK: [{ k: 1, n: s.n, value: s.passRate, interval: s.passRateInterval }],
       n: s.n,
       records: cases.length,
       categories: s.categories.map((c) => ({
@@ -195,6 +197,9 @@ function reportOfSummary(s: ResultsSummary, caseIds: readonly string[]): Report 
         meanInterval: c.meanInterval,
         passRate: c.n === 0 ? 0 : c.passed / c.n,
         passRateInterval: wilsonInterval(c.passed, c.n),
+        passAtK: [
+          { k: 1, n: c.n, value: c.n === 0 ? 0 : c.passed / c.n, interval: wilsonInterval(c.passed, c.n) },
+        ],
       })),
       scorers: [],
     },

@@ -144,14 +144,35 @@ export interface ExecutionJob {
 /** What the sandbox reports; the scorer adds `code`, `choice` and `assembly` from the job. */
 export type ExecutionOutcome = Omit<ExecutionResult, 'code' | 'choice' | 'assembly'>;
 
-/** Where executed code runs, for reports and the CLI's warning. */
-export interface ExecutorInfo {
-  runtime: 'pyodide';
+/**
+ * Where executed code runs, for reports and the CLI's warning: `browser-worker` (an isolated worker,
+ * network and storage removed) or `node-child` (a child process under Node's permission model; the
+ * network stays reachable).
+ */
+export const ExecutorInfoSchema = v.strictObject({
+  runtime: v.literal('pyodide'),
   /** The Pyodide version. */
-  version: string;
-  /** `browser-worker` (isolated worker, network and storage removed) or `node-child` (permission model; network reachable). */
-  sandbox: 'browser-worker' | 'node-child';
-}
+  version: shortText(100),
+  sandbox: v.picklist(['browser-worker', 'node-child']),
+});
+export type ExecutorInfo = v.InferOutput<typeof ExecutorInfoSchema>;
+
+/** How a run scored beyond its suite: pass@k's k values, the execution time limit, the sandbox. */
+export const ScoringSettingsSchema = v.strictObject({
+  /** k values of pass@k besides 1 (see summary.passAtK). */
+  passK: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))), v.maxLength(19)),
+  /** Time limit of an execution when its case sets none. */
+  execTimeoutMs: ExecTimeoutSchema,
+  /** The sandbox that ran the code; null when no case was executed. */
+  executor: v.nullable(ExecutorInfoSchema),
+});
+export type ScoringSettings = v.InferOutput<typeof ScoringSettingsSchema>;
+
+/** Scoring settings of a run that sets none. */
+export const DEFAULT_SCORING: Readonly<Omit<ScoringSettings, 'executor'>> = Object.freeze({
+  passK: [],
+  execTimeoutMs: DEFAULT_EXEC_TIMEOUT_MS,
+});
 
 /**
  * Runs Python solutions against tests in a sandbox. `execute` never rejects for anything the

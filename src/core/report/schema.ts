@@ -2,6 +2,7 @@
 // a report. Types across the code are inferred from these; the JSON Schema file is generated from
 // them (scripts/gen-report-schema.ts); reports of format 1 are upgraded on import (upgradeReport.ts).
 import * as v from 'valibot';
+import { ScoringSettingsSchema } from '../execution/schema.ts';
 import {
   byteCount,
   count,
@@ -82,6 +83,8 @@ export const ReportSchema = v.strictObject({
   promptTemplateHash: v.nullable(sha256HexText),
   device: v.nullable(DeviceBlockSchema),
   timings: TimingsSchema,
+  /** pass@k's k values, the execution time limit and the sandbox (absent: the defaults, nothing executed). */
+  scoring: v.exactOptional(ScoringSettingsSchema),
   cases: v.array(ReportCaseSchema),
   summary: RunSummarySchema,
 });
@@ -100,5 +103,6 @@ export type RunSummary = v.InferOutput<typeof RunSummarySchema>;
 export type CategorySummary = RunSummary['categories'][number];
 export type ScorerSummary = RunSummary['scorers'][number];
 export type Interval = RunSummary['overallInterval'];
+export type PassAtK = RunSummary['passAtK'][number];
 export type ToolCall = v.InferOutput<typeof ToolCallSchema>;
 export type NearMiss = v.InferOutput<typeof NearMissSchema>;

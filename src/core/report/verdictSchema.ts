@@ -1,5 +1,6 @@
 // Verdicts and summaries as reports store them; scoring and statistics infer their types from here.
 import * as v from 'valibot';
+import { ExecutionResultSchema } from '../execution/schema.ts';
 import { SCORER_KINDS } from '../scoring/registry.ts';
 import { HeadlineRuleSchema } from '../scoring/headline.ts';
 import { count, finiteNumber, shortText, unitInterval } from '../validation/fields.ts';
@@ -12,6 +13,8 @@ export const VerdictSchema = v.strictObject({
   score: unitInterval,
   passed: v.boolean(),
   reasons: v.pipe(v.array(shortText()), v.maxLength(1000)),
+  /** The exec scorer's execution: verdict, failing line, captured output and the code that ran. */
+  execution: v.exactOptional(ExecutionResultSchema),
 });
 
 /**
@@ -36,6 +39,29 @@ const FractionIntervalSchema = v.pipe(
   v.check((i) => i.low >= 0 && i.high <= 1, 'an interval of a fraction must lie within [0, 1]'),
 );
 
+/** Most k values of pass@k a summary holds. */
+export const MAX_PASS_K_VALUES = 20;
+
+/**
+ * Unbiased pass@k over the `n` cases with at least k samples (Chen et al. 2021): the mean over those
+ * cases of 1 − C(n−c, k)/C(n, k); pass@1 is the pass rate.
+ */
+export const PassAtKSchema = v.strictObject({
+  k: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  n: count,
+  value: unitInterval,
+  interval: FractionIntervalSchema,
+});
+
+const PassAtKListSchema = v.pipe(
+  v.array(PassAtKSchema),
+  v.maxLength(MAX_PASS_K_VALUES),
+  v.check(
+    (list) => list.every((entry, i) => i === 0 || entry.k > (list[i - 1]?.k ?? 0)),
+    'pass@k entries must have distinct k in ascending order',
+  ),
+);
+
 /** One category of a run: its cases' mean score and pass count, each with an interval. */
 export const CategorySummarySchema = v.strictObject({
   name: shortText(500),
@@ -49,6 +75,7 @@ export const CategorySummarySchema = v.strictObject({
   /** Mean pass fraction of its cases (the pass rate; pass@1 with samples). */
   passRate: unitInterval,
   passRateInterval: FractionIntervalSchema,
+  passAtK: PassAtKListSchema,
 });
 
 /** One scorer over the records it ran on: how many, how many passed, the mean score. */
@@ -73,6 +100,7 @@ export const RunSummarySchema = v.strictObject({
   successRate: unitInterval,
   passRate: unitInterval,
   passRateInterval: FractionIntervalSchema,
+  passAtK: PassAtKListSchema,
   n: count,
   records: count,
   categories: v.array(CategorySummarySchema),

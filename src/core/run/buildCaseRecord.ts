@@ -1,6 +1,7 @@
 import type { FinishReason, GenerationUsage, ReportCase } from '../report/schema.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
 import { scoreCase } from '../scoring/scoreCase.ts';
+import type { ScoringServices } from '../scoring/scorer.ts';
 import { sha256Hex } from '../hash/sha256Hex.ts';
 
 /** What a generation produced for one case and sample, before scoring. */
@@ -19,13 +20,16 @@ export interface CaseOutcome {
  * Scores one case's outcome with today's parser and scorers and builds its report record
  * (output hash, parsed calls, every verdict). Never rejects for any output text.
  */
-export async function buildCaseRecord(suite: Suite, c: SuiteCase, outcome: CaseOutcome): Promise<ReportCase> {
-  const scored = await scoreCase(
-    suite,
-    c,
-    outcome.output,
-    outcome.error === undefined ? {} : { error: outcome.error },
-  );
+export async function buildCaseRecord(
+  suite: Suite,
+  c: SuiteCase,
+  outcome: CaseOutcome,
+  services: ScoringServices = {},
+): Promise<ReportCase> {
+  const scored = await scoreCase(suite, c, outcome.output, {
+    services,
+    ...(outcome.error === undefined ? {} : { error: outcome.error }),
+  });
   const record: ReportCase = {
     id: c.id,
     sample: outcome.sample,

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine.ts';
+import type { Executor } from '../execution/schema.ts';
 import type { ReportCase } from '../report/schema.ts';
 import { caseKey } from './caseKey.ts';
 import type { RunPlan, RunRecord, RunStore } from './runStore.ts';
@@ -11,6 +12,8 @@ export interface RunSessionDeps {
   engine: Engine;
   /** For a replay: the records to re-score and the recording's provenance (`replayReport`). */
   replay?: { only: ReadonlySet<string>; recorded: RecordedProvenance };
+  /** The Python sandbox for cases with an execution block. */
+  executor?: Executor;
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onToken?: (caseId: string, delta: string) => void;
@@ -63,6 +66,8 @@ export async function executeRun(run: RunRecord, deps: RunSessionDeps): Promise<
       done,
       ...(deps.replay ? { only: deps.replay.only, recorded: deps.replay.recorded } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.executor ? { executor: deps.executor } : {}),
+      ...(plan.scoring ? { scoring: plan.scoring } : {}),
       ...(plan.caseTimeoutMs !== null ? { caseTimeoutMs: plan.caseTimeoutMs } : {}),
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
       ...(deps.onToken ? { onToken: deps.onToken } : {}),

@@ -1,6 +1,7 @@
 import type { ModelRef } from '../engine.ts';
 import type { DeviceBlock, GenerationParams, Report, ReportCase } from '../report/schema.ts';
 import type { Suite } from '../suite/types.ts';
+import type { ScoringSettings } from '../execution/schema.ts';
 
 /** Where a run's outputs come from: a model to generate with, or the records of a report to re-score. */
 export type RunOutputsPlan =
@@ -14,6 +15,8 @@ export interface RunPlan {
   outputs: RunOutputsPlan;
   /** Per-generation limit of a live run, in milliseconds; null for none. */
   caseTimeoutMs: number | null;
+  /** pass@k's k values and the execution time limit (absent in runs stored before: the defaults). */
+  scoring?: Omit<ScoringSettings, 'executor'>;
 }
 
 /** `running` is also what a run that was interrupted (tab closed, crash) is left as. */

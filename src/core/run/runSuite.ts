@@ -1,4 +1,6 @@
 import type { Engine, EngineInfo, GenerationParams } from '../engine.ts';
+import { DEFAULT_SCORING, type Executor, type ScoringSettings } from '../execution/schema.ts';
+import type { ScoringServices } from '../scoring/scorer.ts';
 import type { DeviceBlock, Report, ReportCase, ReportSource } from '../report/schema.ts';
 import { REPORT_SCHEMA_ID } from '../report/schema.ts';
 import { DEFAULT_HEADLINE_RULE } from '../scoring/headline.ts';
@@ -43,6 +45,10 @@ export interface RunInput {
   done?: readonly ReportCase[];
   /** Stops the run after aborting the current generation; that record is not kept. */
   signal?: AbortSignal;
+  /** The Python sandbox for cases with an execution block (absent: those verdicts say `no_executor`). */
+  executor?: Executor;
+  /** pass@k's k values and the default execution time limit (default {@link DEFAULT_SCORING}). */
+  scoring?: Omit<ScoringSettings, 'executor'>;
   /** Per-generation limit; a generation over it is recorded with error `timeout` and the run goes on. */
   caseTimeoutMs?: number;
   /** How long to wait for an aborted generation to settle before moving on (default 5 s). */
@@ -78,6 +84,11 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
   const now = input.now ?? (() => Date.now());
   const startedAt = new Date().toISOString();
   const t0 = now();
+  const scoringSettings = input.scoring ?? DEFAULT_SCORING;
+  const services: ScoringServices = {
+    execTimeoutMs: scoringSettings.execTimeoutMs,
+    ...(input.executor ? { executor: input.executor } : {}),
+  };
   const doneByKey = new Map((input.done ?? []).map((r) => [caseKey(r.id, r.sample), r]));
   const planned = planRecords(input.suite, input.params.samples, input.only);
   const records: ReportCase[] = [];
@@ -124,7 +135,7 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       break;
     }
     if (scoring && scoringCase) await keep(scoring, scoringCase);
-    scoring = buildCaseRecord(input.suite, c.testCase, outcome);
+    scoring = buildCaseRecord(input.suite, c.testCase, outcome, services);
     scoringCase = c;
   }
   if (scoring && scoringCase) await keep(scoring, scoringCase);
@@ -152,8 +163,15 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       totalMs: Math.max(0, now() - t0),
       load: info.load,
     },
+    scoring: {
+      passK: [...scoringSettings.passK],
+      execTimeoutMs: scoringSettings.execTimeoutMs,
+      executor: records.some((r) => r.verdicts.some((verdict) => verdict.execution !== undefined))
+        ? (input.executor?.info ?? null)
+        : null,
+    },
     cases: records,
-    summary: summarizeRun(records, { headline }),
+    summary: summarizeRun(records, { headline, passK: scoringSettings.passK }),
   };
   return { report, stopped };
 }

@@ -1,5 +1,6 @@
 import { answerScorer } from './scoreAnswer.ts';
 import { callsScorer } from './scoreCalls.ts';
+import { execScorer } from './scoreExec.ts';
 import { keywordsScorer } from './scoreKeywords.ts';
 import { punieScorer } from './scorePunie.ts';
 import type { ReasonExplainer, Scorer } from './scorer.ts';
@@ -8,9 +9,9 @@ import type { ReasonExplainer, Scorer } from './scorer.ts';
  * Every scorer, in display order (Punie first). The single list: the kind type, the report
  * schema's picklist, the reason tables and every view's columns derive from it.
  */
-export const SCORERS = [punieScorer, callsScorer, answerScorer, keywordsScorer] as const;
+export const SCORERS = [punieScorer, callsScorer, answerScorer, keywordsScorer, execScorer] as const;
 
-/** A scorer's kind: `punie`, `calls`, `answer`, `keywords`. */
+/** A scorer's kind: `punie`, `calls`, `answer`, `keywords`, `exec`. */
 export type ScorerKind = (typeof SCORERS)[number]['kind'];
 
 type KindsOf<T extends readonly Scorer[]> = { [I in keyof T]: T[I]['kind'] };

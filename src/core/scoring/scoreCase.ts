@@ -4,13 +4,15 @@ import type { Verdict } from '../report/schema.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
 import { DEFAULT_HEADLINE_RULE, type HeadlineRule } from './headline.ts';
 import { SCORERS } from './registry.ts';
-import type { ScoreContext } from './scorer.ts';
+import type { ScoreContext, ScoringServices } from './scorer.ts';
 import type { CaseScore } from './types.ts';
 
 /** Options of {@link scoreCase}. */
 export interface ScoreCaseOptions {
   /** The engine's error for this case: the case then scores 0 and is unsuccessful. */
   error?: string;
+  /** The Python sandbox and its settings, for cases with an execution block. */
+  services?: ScoringServices;
 }
 
 const EMPTY_PARSE: ParseResult = { text: '', calls: [], nearMisses: [] };
@@ -38,7 +40,9 @@ export async function scoreCase(
   const parsed = output === null ? EMPTY_PARSE : parseToolCalls(output);
   const applicable = SCORERS.filter((scorer) => scorer.applies(testCase));
   const context: ScoreContext | null =
-    error === undefined && output !== null ? { suite, testCase, output, parsed } : null;
+    error === undefined && output !== null
+      ? { suite, testCase, output, parsed, services: options.services ?? {} }
+      : null;
   const verdicts = await Promise.all(
     applicable.map(async (scorer): Promise<Verdict> => {
       if (context === null) return { scorer: scorer.kind, score: 0, passed: false, reasons: ['error'] };

@@ -1,3 +1,4 @@
+import type { ExecutionResult, Executor } from '../execution/schema.ts';
 import type { ParseResult } from '../parser/types.ts';
 import type { Suite, SuiteCase } from '../suite/types.ts';
 
@@ -9,6 +10,17 @@ export interface ScoreContext {
   output: string;
   /** `output` through the shared parser, once for every scorer. */
   parsed: ParseResult;
+  services: ScoringServices;
+}
+
+/**
+ * What scorers may use beyond the case and its output: the Python sandbox of the page or the CLI.
+ * Absent services are reasons (`exec:no_executor`), not exceptions.
+ */
+export interface ScoringServices {
+  executor?: Executor;
+  /** Time limit of one execution when the case sets none (default DEFAULT_EXEC_TIMEOUT_MS). */
+  execTimeoutMs?: number;
 }
 
 /** One scorer's verdict on one case before it is labelled with the scorer's kind. */
@@ -18,6 +30,8 @@ export interface ScorerOutcome {
   passed: boolean;
   /** One code per failure (`missing_required:path`); empty when passed. */
   reasons: string[];
+  /** What running the code found (the exec scorer). */
+  execution?: ExecutionResult;
 }
 
 /** Explains the detail after a reason code's colon (`path` in `missing_required:path`) in words. */

@@ -1,5 +1,13 @@
 import type { HeadlineRule } from '../scoring/headline.ts';
-import type { CategorySummary, Interval, RunSummary, ScorerSummary, Verdict } from '../report/schema.ts';
+import type {
+  CategorySummary,
+  Interval,
+  PassAtK,
+  RunSummary,
+  ScorerSummary,
+  Verdict,
+} from '../report/schema.ts';
+import { passAtK, passKValues } from './passAtK.ts';
 import { SCORER_KINDS, type ScorerKind } from '../scoring/registry.ts';
 import { bootstrapMeanInterval } from './bootstrapMeanInterval.ts';
 import { DEFAULT_SEED } from './defaultSeed.ts';
@@ -11,6 +19,8 @@ export interface SummarizeRunOptions {
   headline: HeadlineRule;
   /** Bootstrap seed; default {@link DEFAULT_SEED}, so the same run always gives the same numbers. */
   seed?: number;
+  /** The k of pass@k to report besides 1 (those above a run's most samples per case are dropped). */
+  passK?: readonly number[];
 }
 
 /** What {@link summarizeRun} reads of a case record: a scored case or a report's case record. */
@@ -41,6 +51,8 @@ interface CaseTally {
  * - `macro` = mean of the category means;
  * - `successRate` = records without engine error / records;
  * - `passRate` = mean pass fraction of the cases, interval as for `overall`;
+ * - `passAtK` = for k = 1 and each chosen k up to the most samples of a case, the mean unbiased
+ *   pass@k over the cases with at least k samples (Chen et al.), interval as for `overall`;
  * - per category (in first-seen order) and per scorer (registry order, over the records it ran on).
  *
  * An empty run gives 0 for every mean and rate with [0, 1] intervals (n = 0 says there was nothing).
@@ -84,6 +96,7 @@ export function summarizeRun(records: readonly SummarizableCase[], options: Summ
     else byCategory.set(tally.category, [tally]);
   }
 
+  const kValues = passKValues(options.passK ?? [], Math.max(0, ...cases.map((c) => c.records)));
   const categories: CategorySummary[] = [];
   for (const [name, members] of byCategory) {
     const figures = aggregate(members, seed);
@@ -96,6 +109,7 @@ export function summarizeRun(records: readonly SummarizableCase[], options: Summ
       meanInterval: figures.meanInterval,
       passRate: figures.passRate,
       passRateInterval: figures.passRateInterval,
+      passAtK: passAtKFigures(members, kValues, seed),
     });
   }
 
@@ -112,6 +126,7 @@ export function summarizeRun(records: readonly SummarizableCase[], options: Summ
     successRate: records.length === 0 ? 0 : (records.length - errors) / records.length,
     passRate: figures.passRate,
     passRateInterval: figures.passRateInterval,
+    passAtK: passAtKFigures(cases, kValues, seed),
     n: cases.length,
     records: records.length,
     categories,
@@ -134,6 +149,18 @@ function aggregate(cases: readonly CaseTally[], seed: number) {
     passRate,
     passRateInterval: fractionInterval(passFractions, seed),
   };
+}
+
+function passAtKFigures(cases: readonly CaseTally[], kValues: readonly number[], seed: number): PassAtK[] {
+  return kValues.map((k) => {
+    const values = cases.filter((c) => c.records >= k).map((c) => passAtK(c.records, c.passed, k));
+    return {
+      k,
+      n: values.length,
+      value: values.length === 0 ? 0 : sum(values) / values.length,
+      interval: fractionInterval(values, seed),
+    };
+  });
 }
 
 /** Wilson for a list of 0/1 values (a proportion), a seeded bootstrap for any other mean. */

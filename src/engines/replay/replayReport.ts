@@ -7,7 +7,7 @@ import { createReplayEngine, type RecordedOutput, type ReplayOptions } from './c
 
 /** The runner input that re-scores a report, or the records whose prompts no longer match. */
 export type ReplayInput =
-  | { ok: true; input: Pick<RunInput, 'suite' | 'engine' | 'params' | 'only' | 'recorded'> }
+  | { ok: true; input: Pick<RunInput, 'suite' | 'engine' | 'params' | 'only' | 'recorded' | 'scoring'> }
   | { ok: false; changed: { id: string; sample: number }[] };
 
 /**
@@ -44,6 +44,10 @@ export async function replayReport(
     input: {
       suite,
       params: report.params,
+      // The recording's pass@k and time limit; the sandbox is today's (given to the runner).
+      ...(report.scoring
+        ? { scoring: { passK: report.scoring.passK, execTimeoutMs: report.scoring.execTimeoutMs } }
+        : {}),
       only: new Set(recorded.keys()),
       engine: createReplayEngine(recorded, { ...options, source: report.source, load: report.timings.load }),
       recorded: {

@@ -35,7 +35,7 @@ describe('schemas/report.schema.json', () => {
     // Scores stay bounded to [0, 1] and scorer kinds closed: no pipe was dropped to make it convert.
     expect(verdict.properties['score']).toEqual({ type: 'number', minimum: 0, maximum: 1 });
     expect(verdict.properties['scorer']).toEqual({
-      enum: ['punie', 'calls', 'answer', 'keywords'],
+      enum: ['punie', 'calls', 'answer', 'keywords', 'exec'],
       type: 'string',
     });
     expect(schema.$defs['ReportCase']!.required).toEqual(expect.arrayContaining(['outputHash', 'sample']));

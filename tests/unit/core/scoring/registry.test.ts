@@ -7,7 +7,7 @@ import { caseWith } from './fixtures.ts';
 
 describe('the scorer registry', () => {
   it('lists one scorer per kind, headline first, and the report schema takes exactly those kinds', () => {
-    expect(SCORER_KINDS).toEqual(['punie', 'calls', 'answer', 'keywords']);
+    expect(SCORER_KINDS).toEqual(['punie', 'calls', 'answer', 'keywords', 'exec']);
     for (const scorer of SCORERS) {
       expect(scorerOf(scorer.kind)).toBe(scorer);
       expect(scorer.label).not.toBe('');
@@ -30,6 +30,7 @@ describe('the scorer registry', () => {
         caseWith({ expected_calls: [{ name: 'x' }], answer: { equals: '1' }, expected_keywords: ['k'] }),
       ),
     ).toEqual(['punie', 'calls', 'answer', 'keywords']);
+    expect(applying(caseWith({ execution: { tests: 'assert f() == 1' } }))).toEqual(['punie', 'exec']);
   });
 
   it('formats scores as percentages with one decimal', () => {
@@ -56,10 +57,17 @@ describe('the scorer registry', () => {
       ['answer', 'invalid_regex:answer'],
       ['keywords', 'missing_keyword:def'],
       ['keywords', 'error'],
+      ['exec', 'no_code'],
+      ['exec', 'no_executor'],
+      ['exec', 'assertion_failed:AssertionError at line 3'],
+      ['exec', 'timeout:after 5000 ms'],
     ];
     for (const [kind, code] of codes) expect(explainReason(kind, code)).not.toBe(code);
     expect(explainReason('calls', 'missing_required:path')).toBe('required argument "path" missing');
     expect(explainReason('keywords', 'missing_keyword:a:b')).toBe('keyword "a:b" not found');
+    expect(explainReason('exec', 'syntax_error:invalid syntax at line 2')).toBe(
+      'syntax error: invalid syntax at line 2',
+    );
     expect(explainReason('answer', 'something_new:x')).toBe('something_new:x');
     expect(explainReason('answer', 'toString')).toBe('toString');
     expect(explainReason('some-future-scorer', 'wrong_name')).toBe('wrong_name');

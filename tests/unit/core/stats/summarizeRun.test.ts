@@ -128,4 +128,29 @@ describe('summarizeRun', () => {
     expect(summary.overallInterval).toMatchObject({ low: 0, high: 1 });
     expect(summary.passRateInterval).toMatchObject({ low: 0, high: 1 });
   });
+
+  it('pass@k: unbiased per case, averaged over the cases with at least k samples, per category too', () => {
+    const samples = (id: string, category: string, passes: boolean[]) =>
+      passes.map((passed) => caseScore(id, category, passed ? 1 : 0));
+    const records = [
+      ...samples('a', 'lists', [true, false, false, true, false]),
+      ...samples('b', 'lists', [false, false, false, false, false]),
+      ...samples('c', 'strings', [true, true]),
+    ];
+    const summary = summarizeRun(records, { headline: 'pass_rate', passK: [2, 5, 50] });
+    expect(summary.passAtK.map((p) => p.k)).toEqual([1, 2, 5]);
+    const [at1, at2, at5] = summary.passAtK;
+    expect(at1?.value).toBeCloseTo((2 / 5 + 0 + 1) / 3, 12);
+    expect(at1?.value).toBeCloseTo(summary.passRate, 12);
+    // a: 1 - C(3,2)/C(5,2) = 0.7; b: 0; c: 1.
+    expect(at2?.value).toBeCloseTo((0.7 + 0 + 1) / 3, 12);
+    // Only a and b have five samples: a passes some, so pass@5 = 1; b never.
+    expect(at5).toMatchObject({ n: 2, value: 0.5 });
+    expect(at2?.interval.method).toBe('bootstrap-95');
+    expect(summary.categories.find((c) => c.name === 'strings')?.passAtK.map((p) => p.k)).toEqual([1, 2, 5]);
+    expect(summary.categories.find((c) => c.name === 'strings')?.passAtK[2]).toMatchObject({
+      n: 0,
+      value: 0,
+    });
+  });
 });
