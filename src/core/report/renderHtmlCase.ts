@@ -1,3 +1,5 @@
+import { describeLocation, describeSolution, describeStatus } from '../execution/describeExecution.ts';
+import type { ExecutionResult } from '../execution/schema.ts';
 import { formatPercent } from '../format/formatFigures.ts';
 import { explainReason, scorerOf } from '../scoring/registry.ts';
 import type { ChatMessage } from '../suite/types.ts';
@@ -42,6 +44,20 @@ function argumentsJson(value: unknown): string {
   return cut.truncated ? `${cut.text}… (${formatCount(cut.length)} characters)` : cut.text;
 }
 
+function executionBlock(execution: ExecutionResult): SafeHtml {
+  const location = describeLocation(execution);
+  const streams = (['stdout', 'stderr'] as const).map((name) =>
+    execution[name] === ''
+      ? null
+      : markup`<p class="note">${name}${execution[`${name}Truncated`] ? ' (cut at 8 KB)' : ''}</p>${longText(execution[name], name)}`,
+  );
+  const code =
+    execution.code === ''
+      ? null
+      : markup`<details><summary>Code that ran</summary>${longText(execution.code, 'The code')}</details>`;
+  return markup`<div class="execution"><p>${describeStatus(execution.status)}${execution.status === 'passed' ? null : markup`: ${execution.message}`} (${formatMs(execution.durationMs)})</p>${location === null ? null : markup`<p><code>${location}</code></p>`}<p class="note">${describeSolution(execution)}</p>${code}${streams}</div>`;
+}
+
 function verdictList(c: ReportCase): SafeHtml {
   const items = c.verdicts.map((verdict) => {
     const scorer = scorerOf(verdict.scorer);
@@ -52,7 +68,8 @@ function verdictList(c: ReportCase): SafeHtml {
       ? markup`<span class="ok">passed</span>`
       : markup`<span class="ko">failed</span>`;
     const score = formatPercent(verdict.score);
-    return markup`<li><b>${scorer?.label ?? verdict.scorer}</b> ${score} ${result}${reasons.length > 0 ? markup`<ul>${reasons}</ul>` : null}</li>`;
+    const execution = verdict.execution === undefined ? null : executionBlock(verdict.execution);
+    return markup`<li><b>${scorer?.label ?? verdict.scorer}</b> ${score} ${result}${reasons.length > 0 ? markup`<ul>${reasons}</ul>` : null}${execution}</li>`;
   });
   return markup`<h3>Verdicts</h3><ul class="verdicts">${items}</ul>`;
 }

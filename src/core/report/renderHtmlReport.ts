@@ -60,6 +60,15 @@ function summarySection(report: Report): SafeHtml {
       ),
     );
   }
+  for (const figure of s.passAtK.filter((p) => p.k > 1)) {
+    cards.push(
+      card(
+        formatPercent(figure.value),
+        `pass@${figure.k} (unbiased)`,
+        `${formatCount(figure.n)} cases · ${describeIntervalMethod(figure.interval.method)} CI ${formatInterval(figure.interval)}`,
+      ),
+    );
+  }
   cards.push(
     card(formatPercent(s.successRate), 'Success rate (no engine error)', null),
     card(formatCount(s.n), 'Cases', `${formatCount(s.categories.length)} categories`),

@@ -42,7 +42,11 @@ export function renderMarkdownSummary(report: Report): string {
       `macro ${formatPercent(s.macro)} · ` +
       (s.headline === 'pass_rate'
         ? `passed ${passed}/${s.records}`
-        : `passed ${passed}/${s.records} (${formatPercent(s.passRate)}, ${e(describeIntervalMethod(s.passRateInterval.method))} CI ${formatInterval(s.passRateInterval)})`),
+        : `passed ${passed}/${s.records} (${formatPercent(s.passRate)}, ${e(describeIntervalMethod(s.passRateInterval.method))} CI ${formatInterval(s.passRateInterval)})`) +
+      s.passAtK
+        .filter((p) => p.k > 1)
+        .map((p) => ` · pass@${p.k} ${formatPercent(p.value)} (CI ${formatInterval(p.interval)})`)
+        .join(''),
     '',
     '| Category | Cases | Mean | 95 % CI | Passed |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -30,6 +30,12 @@ export function renderTextSummary(report: Report): string {
       `95% CI ${formatPercent(s.passRateInterval.low)}–${formatPercent(s.passRateInterval.high)})  ` +
       `success rate: ${formatPercent(s.successRate)}`,
   );
+  for (const figure of s.passAtK.filter((p) => p.k > 1)) {
+    lines.push(
+      `pass@${figure.k}: ${formatPercent(figure.value)}  ` +
+        `95% CI ${formatPercent(figure.interval.low)}–${formatPercent(figure.interval.high)}  (unbiased, ${figure.n} cases)`,
+    );
+  }
   lines.push('');
   const categories = [...s.categories].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const nameWidth = Math.max(8, ...categories.map((c) => c.name.length));

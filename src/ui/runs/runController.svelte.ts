@@ -4,6 +4,7 @@
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
 import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
+import type { ScoringSettings } from '../../core/execution/schema.ts';
 import type { RunProgress } from '../../core/run/runSuite.ts';
 import type { RunRecord } from '../../core/run/runStore.ts';
 import { createRun, executeRun, type RunSessionDeps } from '../../core/run/runSession.ts';
@@ -26,6 +27,8 @@ export interface LiveRunRequest {
   model: ModelRef;
   modelLabel: string;
   params: GenerationParams;
+  /** pass@k's k values and the execution time limit. */
+  scoring: Omit<ScoringSettings, 'executor'>;
   device: DeviceBlock | null;
 }
 
@@ -102,6 +105,9 @@ class RunController {
         device: opened.device,
         outputs: { kind: 'replay', report: opened, pace },
         caseTimeoutMs: null,
+        ...(opened.scoring
+          ? { scoring: { passK: opened.scoring.passK, execTimeoutMs: opened.scoring.execTimeoutMs } }
+          : {}),
       },
       { model: sourceModelId(opened.source) ?? '(model not recorded)', device: deviceLabel(opened.device) },
     );
@@ -120,6 +126,7 @@ class RunController {
         device: req.device,
         outputs: { kind: 'live', model: req.model },
         caseTimeoutMs: LIVE_CASE_TIMEOUT_MS,
+        scoring: req.scoring,
       },
       { model: req.modelLabel, device: deviceLabel(req.device) },
     );
