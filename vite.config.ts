@@ -35,10 +35,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// The CLI build (`vite build --ssr src/cli/main.ts`) also emits the Python child the Node executor
+// forks: dist-cli/pythonChild.js, beside main.js (see src/exec/node/createNodeExecutor.ts).
+function cliPythonChild(): Plugin {
+  return {
+    name: 'tabeval:cli-python-child',
+    apply: (_config, env) => env.command === 'build' && env.isSsrBuild === true,
+    options(options) {
+      const input = options.input;
+      const cli = typeof input === 'string' ? input : Array.isArray(input) && input.length === 1 ? input[0] : undefined;
+      if (cli === undefined || !cli.replaceAll('\\', '/').endsWith('src/cli/main.ts')) return null;
+      return { ...options, input: { main: cli, pythonChild: 'src/exec/node/pythonChild.ts' } };
+    },
+  };
+}
+
 // base './' keeps every asset URL relative, so dist/ works from any static host and sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), svelteTesting(), contentSecurityPolicy()],
+  plugins: [svelte(), svelteTesting(), contentSecurityPolicy(), cliPythonChild()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {
