@@ -6,15 +6,28 @@ import { diffCaseVerdicts } from '../../core/compare/diffCaseVerdicts.ts';
 import { formatPercent } from '../../core/format/formatFigures.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { readTextInput, out, UsageError } from '../io.ts';
+import { DEFAULT_SCORING } from '../../core/execution/schema.ts';
+import {
+  parseExecTimeoutOption,
+  parsePassKOption,
+  SCORING_OPTIONS,
+  scoringHelp,
+  withExecutor,
+} from '../scoringOptions.ts';
 
-export const rescoreHelp = `tabeval rescore REPORT.json [--json]
-  Re-scores the outputs recorded in a report with today's parser and scorers, and prints which
-  cases changed and why. With --json, prints the re-scored report instead (the recording's model,
-  device and times kept, "rescored" set).`;
+export const rescoreHelp = `tabeval rescore REPORT.json [--json] [scoring options]
+  Re-scores the outputs recorded in a report with today's parser and scorers (running the code of
+  cases with tests again), and prints which cases changed and why. With --json, prints the
+  re-scored report instead (the recording's model, device and times kept, "rescored" set). pass@k
+  and the time limit are the report's unless given.
+${scoringHelp}`;
 
 /** `tabeval rescore`: the report's replay (the same `replayReport` as the app) through the runner. */
 export async function runRescore(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs('rescore', args, { json: { type: 'boolean', default: false } });
+  const parsed = parseCommandArgs('rescore', args, {
+    json: { type: 'boolean', default: false },
+    ...SCORING_OPTIONS,
+  });
   const file = parsed.positionals[0];
   if (file === undefined) throw new UsageError('expected a report file: tabeval rescore REPORT.json');
   const loaded = parseReportJson(await readTextInput(file));
@@ -38,7 +51,17 @@ export async function runRescore(args: string[]): Promise<number> {
         .join(', ')} is not the one recorded, so re-scoring would score outputs against other prompts`,
     );
   }
-  const { report } = await runSuite(replay.input);
+  const recordedScoring = replay.input.scoring ?? DEFAULT_SCORING;
+  const scoring = {
+    passK:
+      parsed.values['pass-k'] === undefined
+        ? recordedScoring.passK
+        : parsePassKOption(parsed.values['pass-k']),
+    execTimeoutMs: parseExecTimeoutOption(parsed.values['exec-timeout']) ?? recordedScoring.execTimeoutMs,
+  };
+  const { report } = await withExecutor(suite.value, parsed.values['no-exec'], (executor) =>
+    runSuite({ ...replay.input, scoring, ...(executor ? { executor } : {}) }),
+  );
   if (parsed.values.json) {
     out(JSON.stringify(report, null, 2));
     return 0;
