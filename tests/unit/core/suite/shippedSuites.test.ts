@@ -15,9 +15,14 @@ function load(file: string): { raw: Record<string, unknown>; suite: Suite } {
 }
 
 describe('shipped suites', () => {
-  it('include the three suites', () => {
+  it('include the four suites', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['punie-baseline.json', 'tool-calling.json', 'coding-core.json']),
+      expect.arrayContaining([
+        'punie-baseline.json',
+        'tool-calling.json',
+        'coding-core.json',
+        'python-functions.json',
+      ]),
     );
   });
 
