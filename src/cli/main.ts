@@ -14,7 +14,11 @@ interface Command {
 
 const commands: Record<string, Command> = {
   parse: { summary: 'print the tool calls in a model output as JSON', help: parseHelp, run: runParse },
-  suite: { summary: 'validate a suite file, or print its hash', help: suiteHelp, run: runSuiteCommand },
+  suite: {
+    summary: 'validate a suite file, print its hash, or import HumanEval/MBPP',
+    help: suiteHelp,
+    run: runSuiteCommand,
+  },
   score: { summary: 'score model outputs against a suite', help: scoreHelp, run: runScore },
   rescore: {
     summary: "re-score a report's outputs with today's parser and scorers",

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const fixture = (name: string) =>
@@ -165,6 +166,50 @@ test('the run page loads a bundled suite, and lists every problem of a bad suite
   const error = page.getByTestId('suite-error');
   await expect(error).toContainText('bad-suite.json is not a valid suite');
   await expect(error).toContainText('cases[0].expected_calls[0].arguments.path');
+});
+
+test('the run page imports HumanEval JSONL from a file, plain or gzipped, and names bad lines', async ({
+  page,
+}) => {
+  const problems = [0, 1, 2].map((n) => ({
+    task_id: `Tiny/${n}`,
+    prompt: `def f${n}(x):\n    """Return x + ${n}."""\n`,
+    canonical_solution: `    return x + ${n}\n`,
+    test: `def check(candidate):\n    assert candidate(1) == ${1 + n}\n`,
+    entry_point: `f${n}`,
+  }));
+  const jsonl = problems.map((p) => JSON.stringify(p)).join('\n');
+  await page.goto('./#/run');
+  await page.getByLabel('from a file').check();
+  await page.getByTestId('suite-file').setInputFiles({
+    name: 'tiny-humaneval.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(jsonl),
+  });
+  await expect(page.getByTestId('suite-import-note')).toHaveText(
+    'Imported 3 HumanEval problems from tiny-humaneval.jsonl as suite tiny-humaneval.',
+  );
+  await expect(page.getByTestId('suite-summary')).toContainText('tiny-humaneval');
+  await expect(page.getByTestId('suite-summary')).toContainText('3 cases in 1 categories');
+
+  await page.getByTestId('suite-file').setInputFiles({
+    name: 'tiny.data',
+    mimeType: 'application/octet-stream',
+    buffer: gzipSync(Buffer.from(jsonl)),
+  });
+  await expect(page.getByTestId('suite-import-note')).toHaveText(
+    'Imported 3 HumanEval problems from tiny.data (gzip) as suite tiny-data.',
+  );
+
+  await page.getByTestId('suite-file').setInputFiles({
+    name: 'broken.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(`${jsonl}\n{"task_id": "Tiny/9", "prompt": 1}\n`),
+  });
+  const error = page.getByTestId('suite-error');
+  await expect(error).toContainText('broken.jsonl is not valid HumanEval JSONL');
+  await expect(error).toContainText('line 4, prompt: expected the prompt code (a string), got the number 1');
+  await expect(page.getByTestId('suite-import-note')).toHaveCount(0);
 });
 
 test('the app downloads the same HTML, CSV and Markdown files as the CLI makes from its JSON', async ({

@@ -2,18 +2,21 @@ import { parseSuiteJson } from '../../core/suite/parseSuiteJson.ts';
 import { suiteHash } from '../../core/suite/suiteHash.ts';
 import { loadSuiteFile } from '../loadSuite.ts';
 import { readTextInput, out, UsageError } from '../io.ts';
+import { runSuiteImport, suiteImportHelp } from './suiteImport.ts';
 
 export const suiteHelp = `tabeval suite validate FILE
   Checks a suite file against the suite schema and its semantic rules; lists every problem by path.
   Exit 0 when valid, 1 when invalid, 2 when the file cannot be read.
 tabeval suite hash FILE
-  Prints the suite's identity: SHA-256 of its canonical JSON (the same in the browser).`;
+  Prints the suite's identity: SHA-256 of its canonical JSON (the same in the browser).
+${suiteImportHelp}`;
 
-/** `tabeval suite validate|hash FILE`. */
+/** `tabeval suite validate|hash FILE`, `tabeval suite import ...`. */
 export async function runSuiteCommand(args: string[]): Promise<number> {
   const [sub, file] = args;
+  if (sub === 'import') return runSuiteImport(args.slice(1));
   if ((sub !== 'validate' && sub !== 'hash') || file === undefined) {
-    throw new UsageError('expected "suite validate FILE" or "suite hash FILE"');
+    throw new UsageError('expected "suite validate FILE", "suite hash FILE" or "suite import FILE"');
   }
   if (sub === 'hash') {
     out(await suiteHash(await loadSuiteFile(file)));
