@@ -43,7 +43,8 @@ function cliPythonChild(): Plugin {
     apply: (_config, env) => env.command === 'build' && env.isSsrBuild === true,
     options(options) {
       const input = options.input;
-      const cli = typeof input === 'string' ? input : Array.isArray(input) && input.length === 1 ? input[0] : undefined;
+      const cli =
+        typeof input === 'string' ? input : Array.isArray(input) && input.length === 1 ? input[0] : undefined;
       if (cli === undefined || !cli.replaceAll('\\', '/').endsWith('src/cli/main.ts')) return null;
       return { ...options, input: { main: cli, pythonChild: 'src/exec/node/pythonChild.ts' } };
     },

@@ -18,7 +18,7 @@ export const LAYERS = {
     layers: ['core', 'device', 'workers'],
     packages: ['comlink', '@mlc-ai/web-llm', 'eventsource-parser'],
   },
-  exec: { layers: ['core', 'workers'], packages: ['comlink', 'pyodide', 'node:*'] },
+  exec: { layers: ['core', 'workers'], packages: ['comlink', 'pyodide', 'pyodide/*', 'valibot', 'node:*'] },
   storage: { layers: ['core', 'throughput'], packages: ['idb', 'valibot'] },
   throughput: { layers: ['core'], packages: ['valibot'] },
   cli: {

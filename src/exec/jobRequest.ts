@@ -1,5 +1,5 @@
 // The shape check a runtime applies to what arrives on its channel before running it.
-import type { JobRequest } from '../protocol.ts';
+import type { JobRequest } from './protocol.ts';
 
 /** Whether `message` is a well-formed job request (strings where strings belong). */
 export function isJobRequest(message: unknown): message is JobRequest {

@@ -43,7 +43,8 @@ class Slot {
 
   constructor(runtime: PythonRuntime) {
     this.runtime = runtime;
-    let settle: (value: { ok: true; loadMs: number } | { ok: false; detail: string }) => void = () => undefined;
+    let settle: (value: { ok: true; loadMs: number } | { ok: false; detail: string }) => void = () =>
+      undefined;
     this.ready = new Promise((resolve) => (settle = resolve));
     runtime.onMessage((raw) => {
       const parsed = v.safeParse(RuntimeMessageSchema, raw);
@@ -165,7 +166,12 @@ export class PooledExecutor implements Executor {
 
   async #runOn(slot: Slot, job: ExecutionJob, signal: AbortSignal | undefined): Promise<ExecutionOutcome> {
     const runtime = slot.runtime;
-    const request: JobRequest = { type: 'job', id: this.#nextId++, nonce: newNonce(), job: toHarnessJob(job) };
+    const request: JobRequest = {
+      type: 'job',
+      id: this.#nextId++,
+      nonce: newNonce(),
+      job: toHarnessJob(job),
+    };
     const started = performance.now();
     let interrupted = false;
     let killedForTime = false;
@@ -215,8 +221,17 @@ export class PooledExecutor implements Executor {
       return lostRunOutcome('sandbox_error', `the Python sandbox stopped: ${result.death.detail}`, elapsed);
     }
     const report = result.report;
-    const outcome = interpretOutcome(report, { spec: job.spec, code: job.solution.code, timeoutMs: job.timeoutMs, interrupted });
-    if (interrupted || report.kind === 'fatal' || (report.kind === 'exception' && report.category === 'memory')) {
+    const outcome = interpretOutcome(report, {
+      spec: job.spec,
+      code: job.solution.code,
+      timeoutMs: job.timeoutMs,
+      interrupted,
+    });
+    if (
+      interrupted ||
+      report.kind === 'fatal' ||
+      (report.kind === 'exception' && report.category === 'memory')
+    ) {
       // Its state is no longer known to be clean: continue on the spare.
       this.#recycle('its state after this job is not trusted');
     }

@@ -4,7 +4,12 @@
 // whether those calls returned. Used inside the browser worker and the Node child alike.
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { HARNESS_PRELOAD, HARNESS_PYTHON, type HarnessJob, type HarnessReport } from '../core/execution/harness.ts';
+import {
+  HARNESS_PRELOAD,
+  HARNESS_PYTHON,
+  type HarnessJob,
+  type HarnessReport,
+} from '../core/execution/harness.ts';
 import { MAX_CAPTURED_CHARS } from '../core/execution/schema.ts';
 
 /** A Python callable as seen from JS. */
@@ -183,7 +188,10 @@ export function createPythonSession(pyodide: PyodideAPI): PythonSession {
   };
 }
 
-type Captured = Pick<HarnessReport, 'stdout' | 'stderr' | 'stdoutTruncated' | 'stderrTruncated' | 'durationMs'>;
+type Captured = Pick<
+  HarnessReport,
+  'stdout' | 'stderr' | 'stdoutTruncated' | 'stderrTruncated' | 'durationMs'
+>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function clip(value: string, max: number): string {

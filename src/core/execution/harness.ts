@@ -74,7 +74,11 @@ function clip(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
-function sourceLine(context: OutcomeContext, file: string | undefined, line: number | undefined): string | undefined {
+function sourceLine(
+  context: OutcomeContext,
+  file: string | undefined,
+  line: number | undefined,
+): string | undefined {
   if (file === undefined || line === undefined || line < 1) return undefined;
   const sources: Record<string, string | undefined> = {
     '<setup>': context.spec.setup,
@@ -126,7 +130,11 @@ export function interpretOutcome(report: HarnessReport, context: OutcomeContext)
           ...base,
         };
       }
-      return { status: 'sandbox_error', message: clip(`the Python interpreter failed: ${report.detail}`, 4000), ...base };
+      return {
+        status: 'sandbox_error',
+        message: clip(`the Python interpreter failed: ${report.detail}`, 4000),
+        ...base,
+      };
     case 'exception':
       return interpretException(report, context, base);
   }
@@ -143,7 +151,11 @@ function interpretException(
   };
   const source = sourceLine(context, report.file, report.line);
   const detail = report.message ? `: ${report.message}` : '';
-  const withSource = { ...location, ...(source !== undefined ? { source } : {}), exception: report.exception };
+  const withSource = {
+    ...location,
+    ...(source !== undefined ? { source } : {}),
+    exception: report.exception,
+  };
   switch (report.category) {
     case 'assertion': {
       const shown = source !== undefined ? `: ${source}` : '';

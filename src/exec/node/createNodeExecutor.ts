@@ -63,7 +63,9 @@ export function findChildScript(): string {
   ];
   const found = candidates.find((file) => existsSync(file));
   if (!found) {
-    throw new Error(`the Python child script is missing (looked in ${candidates.join(', ')}): run npm run build:cli`);
+    throw new Error(
+      `the Python child script is missing (looked in ${candidates.join(', ')}): run npm run build:cli`,
+    );
   }
   return found;
 }
@@ -103,7 +105,11 @@ class ChildRuntime implements PythonRuntime {
   #stderr = '';
   #killedFor: string | undefined;
 
-  constructor(childScript: string, pyodideDir: string, options: Required<Omit<NodeExecutorOptions, 'childScript'>>) {
+  constructor(
+    childScript: string,
+    pyodideDir: string,
+    options: Required<Omit<NodeExecutorOptions, 'childScript'>>,
+  ) {
     this.#child = fork(childScript, [pyodideDir, String(options.memoryLimitMb)], {
       execArgv: childExecArgv(childScript, pyodideDir, options.maxOldSpaceMb),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -18,7 +18,9 @@ if (!send) {
 const [indexDir = '', memoryLimitMb = '1024'] = process.argv.slice(2);
 
 // Pyodide's NODEFS reads fs constants through process.binding, which the permission model refuses.
-const binding = process.binding.bind(process);
+// `process.binding` is deprecated and missing from @types/node, but Pyodide calls it.
+const legacy = process as unknown as { binding: (name: string) => unknown };
+const binding = legacy.binding.bind(process);
 Object.defineProperty(process, 'binding', {
   value: (name: string) => (name === 'constants' ? { fs: fsConstants, os: osConstants } : binding(name)),
 });
