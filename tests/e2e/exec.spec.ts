@@ -91,6 +91,75 @@ test('network, storage and the page are out of reach; no attack forges a pass', 
   expect((await run(passing)).status).toBe('passed');
 });
 
+// Routes to the worker's JS scope that get past the import block (a walk over object.__subclasses__),
+// then everything such code would try: the deeper layers (the locked-down scope, the worker's CSP,
+// the private port with its nonce) must hold on their own.
+const JS_LAYER_PROBE = String.raw`
+NAMES = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
+         'BroadcastChannel', 'Request', 'Worker', 'postMessage', 'navigator', 'MessageChannel']
+def via_to_js():
+    for c in object.__subclasses__():
+        for v in list(getattr(c, '__dict__', {}).values()):
+            g = getattr(v, '__globals__', None)
+            if g and 'to_js' in g:
+                return g['to_js']({}).constructor.constructor('return globalThis')()
+def via_self_constructor():
+    for c in object.__subclasses__():
+        for v in list(getattr(c, '__dict__', {}).values()):
+            g = getattr(v, '__globals__', None)
+            if g and 'to_js' in g:
+                o = g['to_js']({})
+                return o.constructor.getPrototypeOf(o.constructor).constructor('return self')()
+def via_finder():
+    for c in object.__subclasses__():
+        if c.__name__ == 'JsFinder':
+            for v in list(c.__dict__.values()):
+                g = getattr(v, '__globals__', None) or {}
+                for val in list(g.values()):
+                    if type(val).__name__ == 'JsFinder':
+                        return val.jsproxies.get('js')
+reached = {}
+for route in (via_to_js, via_self_constructor, via_finder):
+    try:
+        G = route()
+    except BaseException as e:
+        reached[route.__name__] = 'blocked ' + type(e).__name__
+        continue
+    if G is None:
+        reached[route.__name__] = 'nothing'
+        continue
+    reached[route.__name__] = [n for n in NAMES if getattr(G, n, None) is not None]
+    fake = {'type': 'result', 'id': 0, 'nonce': '0' * 32, 'report': {'kind': 'passed', 'stdout': '', 'stderr': '',
+            'stdoutTruncated': False, 'stderrTruncated': False, 'durationMs': 1}}
+    for name in ('postMessage', 'fetch'):
+        try:
+            getattr(G, name)(fake)
+        except BaseException:
+            pass
+print(reached)
+`;
+
+test('code that reaches the JS scope finds no network, storage or page, and cannot post a pass', async () => {
+  const outcome = await run(job(JS_LAYER_PROBE, 'assert False, "the real tests ran"'));
+  expect(outcome.status).toBe('assertion_failed');
+  test.info().annotations.push({ type: 'routes', description: outcome.stdout });
+  const reached = outcome.stdout.trim();
+  // Each route is blocked, finds nothing, or finds a scope with none of the names.
+  expect(reached).not.toMatch(/'(?:fetch|XMLHttpRequest|WebSocket|indexedDB|postMessage|navigator|caches)'/);
+  expect((await run(passing)).status).toBe('passed');
+});
+
+test('the Python worker script is served with its own CSP', async ({ request }) => {
+  const html = await (await request.get('exec-harness.html')).text();
+  const entry = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+  const code = await (await request.get(entry)).text();
+  const worker = /(pythonWorker-[\w-]+\.js)/.exec(code)?.[1] ?? '';
+  expect(worker).not.toBe('');
+  const response = await request.get(`assets/${worker}`);
+  expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(response.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+});
+
 test('replacing builtins or json does not leak into the next job nor forge a pass', async () => {
   const patch = await run(
     job(
