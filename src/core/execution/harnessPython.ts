@@ -8,9 +8,10 @@
  * before the snapshot, it returns a tuple `(begin, finish, describe)`:
  * - `begin()` arms the audit guard (no `import js`/`pyodide`, no `sys.settrace`, no `gc` object
  *   walks, no file writes outside /tmp) and hides Pyodide's JS bridges from `sys.modules`;
- * - `finish(namespace)` clears the case's namespace, collects garbage while still guarded (so a
- *   `__del__` runs under the guard), restores builtins, every module's dict, `sys.modules`,
- *   `sys.path`/`meta_path`/`path_hooks`, the recursion limit and the working directory, then disarms;
+ * - `finish(namespace)` clears the case's namespace, restores builtins, every module's dict,
+ *   `sys.modules`, `sys.path`/`meta_path`/`path_hooks`, the recursion limit and the working
+ *   directory, collects garbage while still guarded (so a `__del__` runs under the guard) and
+ *   restores again if anything was collected, then disarms;
  * - `describe(exc)` returns `(category, type_name, message, file, line, exit_code)` for an
  *   exception, with the innermost frame in `<setup>`/`<solution>`/`<tests>` (a runtime error
  *   prefers `<solution>`).
@@ -130,11 +131,13 @@ def _tabeval_harness(preload):
             namespace.clear()
         except _BaseException:
             pass
-        for _round in (0, 1):
-            try:
-                _collect()
-            except _BaseException:
-                pass
+        _restore()
+        try:
+            found = _collect()
+        except _BaseException:
+            found = 1
+        if found:
+            # A collected object's __del__ ran (guarded) and may have patched something again.
             _restore()
         _guard[0] = False
 
@@ -187,6 +190,10 @@ def _tabeval_harness(preload):
             pass
         return (category, type_name, message, file, line, exit_code)
 
+    # Startup objects move to the permanent generation: a full collection after each job then
+    # only walks what the job made.
+    gc.collect()
+    gc.freeze()
     return (begin, finish, describe)
 `;
 
