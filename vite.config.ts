@@ -94,7 +94,11 @@ function pythonSandbox(): Plugin {
     generateBundle() {
       if (this.environment.config.consumer !== 'client') return;
       for (const name of files) {
-        this.emitFile({ type: 'asset', fileName: `${PYODIDE_FOLDER}${name}`, source: readFileSync(path.join(pyodideDir, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `${PYODIDE_FOLDER}${name}`,
+          source: readFileSync(path.join(pyodideDir, name)),
+        });
       }
     },
   };

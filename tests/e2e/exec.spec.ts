@@ -11,7 +11,12 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 let problems: PageProblems;
 
-function job(code: string, tests: string, extra: Partial<ExecutionJob['spec']> = {}, timeoutMs = 3000): ExecutionJob {
+function job(
+  code: string,
+  tests: string,
+  extra: Partial<ExecutionJob['spec']> = {},
+  timeoutMs = 3000,
+): ExecutionJob {
   return {
     solution: { code, choice: 'last_fence', assembly: 'as_written' },
     spec: { tests, ...extra },
@@ -20,11 +25,15 @@ function job(code: string, tests: string, extra: Partial<ExecutionJob['spec']> =
 }
 
 async function run(j: ExecutionJob): Promise<ExecutionOutcome> {
-  return page.evaluate((arg) => (window as unknown as { tabevalExec: ExecHarness }).tabevalExec.execute(arg), j);
+  return page.evaluate(
+    (arg) => (window as unknown as { tabevalExec: ExecHarness }).tabevalExec.execute(arg),
+    j,
+  );
 }
 
 const ADD = 'def add(a, b):\n    return a + b\n';
-const CHECK_ADD = 'def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(-1, 1) == 0\n';
+const CHECK_ADD =
+  'def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(-1, 1) == 0\n';
 const passing = job(ADD, CHECK_ADD, { entry_point: 'add' });
 
 test.beforeAll(async ({ browser }) => {
@@ -48,13 +57,20 @@ test('the page is cross-origin isolated and a correct solution passes', async ()
 
 test('a failing assert names its line and source; a syntax error its line', async () => {
   const failed = await run(job('def add(a, b):\n    return a - b\n', CHECK_ADD, { entry_point: 'add' }));
-  expect(failed).toMatchObject({ status: 'assertion_failed', file: '<tests>', line: 2, source: 'assert candidate(1, 2) == 3' });
+  expect(failed).toMatchObject({
+    status: 'assertion_failed',
+    file: '<tests>',
+    line: 2,
+    source: 'assert candidate(1, 2) == 3',
+  });
   const syntax = await run(job('def add(a, b)\n    return a\n', CHECK_ADD, { entry_point: 'add' }));
   expect(syntax).toMatchObject({ status: 'syntax_error', file: '<solution>', line: 1 });
 });
 
 test('an infinite Python loop is interrupted (timeout) and the next job passes', async () => {
-  const loop = await run(job('def add(a, b):\n    while True:\n        pass\n', CHECK_ADD, { entry_point: 'add' }, 500));
+  const loop = await run(
+    job('def add(a, b):\n    while True:\n        pass\n', CHECK_ADD, { entry_point: 'add' }, 500),
+  );
   expect(loop.status).toBe('timeout');
   expect(loop.message).toContain('timed out after 500 ms');
   expect((await run(passing)).status).toBe('passed');
@@ -168,7 +184,9 @@ test('replacing builtins or json does not leak into the next job nor forge a pas
     ),
   );
   expect(patch.status).toBe('assertion_failed');
-  const next = await run(job('import json', 'assert sorted([3, 2]) == [2, 3]\nassert json.dumps([1]) == "[1]"'));
+  const next = await run(
+    job('import json', 'assert sorted([3, 2]) == [2, 3]\nassert json.dumps([1]) == "[1]"'),
+  );
   expect(next.status).toBe('passed');
 });
 

@@ -26,7 +26,10 @@ export interface BrowserExecutorOptions {
 const INFO: ExecutorInfo = { runtime: 'pyodide', version: '314.0.7', sandbox: 'browser-worker' };
 
 function startWorker(): Worker {
-  return new Worker(new URL('./pythonWorker.ts', import.meta.url), { type: 'module', name: 'tabeval-python' });
+  return new Worker(new URL('./pythonWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'tabeval-python',
+  });
 }
 
 /** An `Executor` for the tab. Workers start on `ready()` or the first `execute`. */

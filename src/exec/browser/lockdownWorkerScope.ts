@@ -33,7 +33,11 @@ export const LOCKED_NAMES = [
 export function lockdownWorkerScope(scope: object = globalThis): string[] {
   const left: string[] = [];
   for (const name of LOCKED_NAMES) {
-    for (let target: object | null = scope; target !== null; target = Object.getPrototypeOf(target) as object | null) {
+    for (
+      let target: object | null = scope;
+      target !== null;
+      target = Object.getPrototypeOf(target) as object | null
+    ) {
       if (!Object.prototype.hasOwnProperty.call(target, name)) continue;
       if (!Reflect.deleteProperty(target, name)) {
         try {

@@ -16,7 +16,8 @@ export const CROSS_ORIGIN_ISOLATION_HEADERS: Readonly<Record<string, string>> = 
  * The Python worker's own Content-Security-Policy (a worker takes its policy from its script's
  * response): its own scripts and WebAssembly only, network only to the site itself.
  */
-export const PYTHON_WORKER_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+export const PYTHON_WORKER_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
 /** The Python worker's script, built (`assets/pythonWorker-<hash>.js`) or in dev (`pythonWorker.ts`). */
 export const PYTHON_WORKER_SCRIPT = /\/pythonWorker(?:-[\w-]+)?\.(?:js|ts)$/;
