@@ -43,17 +43,31 @@ const optionalFlag = v.exactOptional(
   v.pipe(flag('optional'), v.description('The argument may be left out; when present it must match.')),
 );
 
+/** How `equals` and `one_of` compare strings: exactly (after trimming) or by BFCL's rule. */
+export const STRING_RULES = ['exact', 'bfcl'] as const;
+
+const stringRule = v.exactOptional(
+  v.pipe(
+    v.picklist(STRING_RULES, expected('"exact" or "bfcl"')),
+    v.description(
+      '"bfcl": strings (also inside arrays and objects, one level deep) compare as BFCL does: case-folded, with spaces and the punctuation ,./-_*^ removed and \' read as ". Default "exact".',
+    ),
+  ),
+);
+
 /**
  * How one argument of an expected call is checked: exactly one of `equals` (JSON equality),
  * `one_of` (equal to one of the values), `regex` (a JavaScript regular expression the string value
- * must contain a match of, see suiteRegex.ts) or `type` (the JSON type), and optionally `optional`.
+ * must contain a match of, see suiteRegex.ts) or `type` (the JSON type), and optionally `optional`;
+ * `equals` and `one_of` also take `strings: "bfcl"` (BFCL's string comparison, see bfclEquals.ts).
  */
 export const MatcherSchema = v.union(
   [
-    closedObject('a matcher', { equals: v.unknown(), optional: optionalFlag }),
+    closedObject('a matcher', { equals: v.unknown(), optional: optionalFlag, strings: stringRule }),
     closedObject('a matcher', {
       one_of: v.pipe(v.array(v.unknown()), v.minLength(1, "'one_of' must list at least one value")),
       optional: optionalFlag,
+      strings: stringRule,
     }),
     closedObject('a matcher', {
       regex: v.pipe(v.string(), v.minLength(1, '\'regex\' must not be empty (use {"type": "string"})')),
