@@ -150,6 +150,9 @@ export const AnswerSchema = v.union(
   answerMessage,
 );
 
+/** Most tools one case may name in `tools`. */
+export const MAX_CASE_TOOLS = 1000;
+
 /** One case. Every expectation is optional; a case with none scores 1.0 under the Punie rule. */
 export const SuiteCaseSchema = closedObject('a case', {
   id: v.pipe(nonEmptyText('a case id'), v.description('Unique within the suite.')),
@@ -161,6 +164,15 @@ export const SuiteCaseSchema = closedObject('a case', {
     v.pipe(
       nonEmptyList('an array of messages', ChatMessageSchema),
       v.description('A conversation after the system message; ends with a user or tool message.'),
+    ),
+  ),
+  tools: v.exactOptional(
+    v.pipe(
+      v.array(nonEmptyText('a tool name'), expected('an array of tool names')),
+      v.maxLength(MAX_CASE_TOOLS, `a case offers at most ${MAX_CASE_TOOLS} tools`),
+      v.description(
+        "The tools this case offers, by name, in the order the prompt lists them: a subset of the suite's tools. Default: all of them. [] offers none.",
+      ),
     ),
   ),
   expected_tools: v.exactOptional(
