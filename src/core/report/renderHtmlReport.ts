@@ -83,6 +83,16 @@ function summarySection(report: Report): SafeHtml {
       ),
     );
   }
+  if (speed.promptTokens !== null) {
+    const share = speed.promptShare === null ? '' : ` (${formatPercent(speed.promptShare)} of all tokens)`;
+    cards.push(
+      card(
+        formatCount(speed.promptTokens),
+        `Prompt tokens${share}`,
+        `prefill time ${formatMs(speed.prefillMs)} over the run (${formatCount(speed.n.prefillMs)} cases)`,
+      ),
+    );
+  }
   return markup`<section id="summary"><h2>Summary</h2><div class="cards">${cards}</div></section>`;
 }
 
