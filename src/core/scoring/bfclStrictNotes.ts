@@ -6,7 +6,7 @@ import { declaredTypes } from './valueHasType.ts';
 const OPEN = '<tool_call>';
 const CLOSE = '</tool_call>';
 /** A JSON number written with a fraction or an exponent: Python's json reads it as a float. */
-const FRACTION_WRITTEN = /^-?\d+(?:\.|[eE])/;
+const FRACTION_WRITTEN = /^-?\d+[.e]/i;
 
 /** What a note kind (`no_newlines`) says BFCL would do differently; an unknown kind as written. */
 export function bfclNoteWords(kind: string): string {
