@@ -27,6 +27,8 @@ export type BfclCategory = (typeof BFCL_CATEGORIES)[number];
 export const BFCL_SYSTEM_PROMPT =
   'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.\n\n{tools}';
 
+const TOOL_PATH = /^tools\[(\d+)\]/;
+
 const ID_PATTERN = /^(simple_python|simple|multiple|parallel_multiple|parallel|irrelevance)_\d{1,9}$/;
 
 /** The category of a BFCL id (`simple_python_12` → simple), or undefined for other categories. */
@@ -128,7 +130,7 @@ export function importBfcl(
   const answers = answersText === undefined ? new Map<string, Answer>() : readAnswers(answersText, issues);
   const lines = readJsonLines(questionsText);
   issues.push(...lines.issues);
-  const tools = new Map<string, { tool: ToolDefinition; json: string; firstId: string }>();
+  const tools = new Map<string, { tool: ToolDefinition; json: string; firstId: string; line: number }>();
   const cases: ImportedCase[] = [];
   const used = new Set<string>();
 
@@ -214,7 +216,8 @@ export function importBfcl(
       continue;
     }
     for (const f of functions)
-      if (!tools.has(f.name)) tools.set(f.name, { tool: f, json: canonicalJson(f), firstId: id });
+      if (!tools.has(f.name))
+        tools.set(f.name, { tool: f, json: canonicalJson(f), firstId: id, line: record.line });
     const single = turns.length === 1 && turns[0]?.role === 'user' ? turns[0].content : undefined;
     cases.push({
       line: record.line,
@@ -250,5 +253,17 @@ export function importBfcl(
     cases,
     issues,
   );
-  return result.ok ? { ok: true, value: result.value, notes } : result;
+  if (result.ok) return { ok: true, value: result.value, notes };
+  // A declared tool's problem is the function doc's, on the line that first defined it.
+  const declared = [...tools.values()];
+  return {
+    ok: false,
+    issues: result.issues.map((issue) => {
+      const match = TOOL_PATH.exec(issue.path);
+      const entry = match === null ? undefined : declared[Number(match[1])];
+      if (match === null || entry === undefined) return issue;
+      const rest = issue.path.slice(match[0].length);
+      return { path: linePath(entry.line, `function ${entry.tool.name}${rest}`), message: issue.message };
+    }),
+  };
 }

@@ -324,3 +324,28 @@ describe('importBfcl on arbitrary input', () => {
     );
   });
 });
+
+describe('importBfcl on hostile names', () => {
+  it('names reserved keys (__proto__, constructor) by line instead of building a suite with them', () => {
+    const questions =
+      '{"id": "simple_9", "question": [[{"role": "user", "content": "<script>q</script>"}]], "function": [' +
+      '{"name": "constructor", "description": "<b>x</b>", "parameters": {"type": "dict", "properties": ' +
+      '{"__proto__": {"type": "string"}, "ok": {"type": "integer"}}, "required": ["__proto__"]}}]}';
+    const answers =
+      '{"id": "simple_9", "ground_truth": [{"constructor": {"__proto__": ["x"], "ok": [1, ""]}}]}';
+    const result = importBfcl(questions, answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      {
+        path: 'line 1, function constructor.parameters.properties.__proto__',
+        message: "the key '__proto__' is reserved: rename it",
+      },
+      {
+        path: 'line 1, expected_calls[0].arguments.__proto__',
+        message: "the key '__proto__' is reserved: rename it",
+      },
+    ]);
+    expect(Object.prototype).not.toHaveProperty('type');
+  });
+});
