@@ -14,6 +14,7 @@ import { sourceModelId } from '../../core/report/sourceFacts.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { runsDb } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
+import { pythonSandbox, suiteRunsCode } from '../exec/pythonSandbox.ts';
 
 /** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -179,9 +180,10 @@ class RunController {
 
   async #deps(run: RunRecord): Promise<RunSessionDeps | string> {
     const outputs = run.plan.outputs;
+    const executor = suiteRunsCode(run.plan.suite) ? { executor: await pythonSandbox() } : {};
     if (outputs.kind === 'live') {
       if (!this.#liveEngine) return 'no engine for a live run';
-      return { store: runsDb, engine: this.#liveEngine };
+      return { store: runsDb, engine: this.#liveEngine, ...executor };
     }
     const replay = await replayReport(outputs.report, run.plan.suite, { pace: outputs.pace });
     if (!replay.ok) {
@@ -190,7 +192,12 @@ class RunController {
         .join(', ')}): the report was edited after it was recorded.`;
     }
     const { engine, only, recorded } = replay.input;
-    return { store: runsDb, engine, ...(only && recorded ? { replay: { only, recorded } } : {}) };
+    return {
+      store: runsDb,
+      engine,
+      ...executor,
+      ...(only && recorded ? { replay: { only, recorded } } : {}),
+    };
   }
 
   async #execute(run: RunRecord): Promise<void> {
