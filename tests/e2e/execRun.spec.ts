@@ -68,13 +68,12 @@ const outputs = {
   ),
 };
 
-test('a report with tests is re-scored by the Python sandbox in the tab', async ({ page }) => {
-  test.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'tabeval-exec-e2e-'));
+/** A report of the suite above recorded without running code (every exec verdict: no sandbox). */
+function recordWithoutRunning(dir: string): string {
   writeFileSync(join(dir, 'suite.json'), JSON.stringify(suite));
   writeFileSync(join(dir, 'outputs.json'), JSON.stringify(outputs));
   // Recorded without running code: every exec verdict says no sandbox was available.
-  const report = execFileSync(
+  return execFileSync(
     process.execPath,
     [
       'dist-cli/main.js',
@@ -88,6 +87,12 @@ test('a report with tests is re-scored by the Python sandbox in the tab', async 
     ],
     { encoding: 'utf8' },
   );
+}
+
+test('a report with tests is re-scored by the Python sandbox in the tab', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'tabeval-exec-e2e-'));
+  const report = recordWithoutRunning(dir);
 
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -161,3 +166,45 @@ function statuses(report: ExecReport): Record<string, string | undefined> {
     report.cases.map((c) => [c.id, c.verdicts.find((v) => v.execution)?.execution?.status]),
   );
 }
+
+test('a reload in the middle of a run that executes code resumes: every case once, in order, with its verdict', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const report = JSON.parse(recordWithoutRunning(mkdtempSync(join(tmpdir(), 'tabeval-exec-e2e-'))));
+  // Each output streams at 40 tokens/s (about 1.5 s a case), so the reload lands mid-run.
+  const figures = {
+    promptTokens: 20,
+    completionTokens: 60,
+    ttftMs: 50,
+    prefillTps: 400,
+    decodeTps: 40,
+    e2eMs: 1500,
+  };
+  for (const c of report.cases) c.usage = { reported: figures, measured: figures };
+  await page.goto('./');
+  await page.getByTestId('replay-recorded-speed').check();
+  await page.getByTestId('open-report').setInputFiles({
+    name: 'slow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(report)),
+  });
+  await expect(page.getByTestId('run-count')).toHaveText(/^[1-3] of 4 cases$/, { timeout: 60_000 });
+  await page.reload();
+  await expect(page.getByTestId('run-stopped')).toBeVisible();
+  await page.getByTestId('resume-run').click();
+  await expect(page.getByTestId('case-row')).toHaveCount(4, { timeout: 90_000 });
+  await expect(page.getByTestId('overall-score')).toBeVisible({ timeout: 90_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
+  const resumed = JSON.parse(readFileSync(await download.path(), 'utf8')) as ExecReport;
+  expect(resumed.cases.map((c) => c.id)).toEqual(['right', 'wrong', 'loop', 'attack']);
+  expect(statuses(resumed)).toEqual({
+    right: 'passed',
+    wrong: 'assertion_failed',
+    loop: 'timeout',
+    attack: 'assertion_failed',
+  });
+});
