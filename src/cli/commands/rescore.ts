@@ -30,7 +30,7 @@ export async function runRescore(args: string[]): Promise<number> {
   });
   const file = parsed.positionals[0];
   if (file === undefined) throw new UsageError('expected a report file: tabeval rescore REPORT.json');
-  const loaded = parseReportJson(await readTextInput(file));
+  const loaded = parseReportJson(await readTextInput(file, 'report'));
   if (!loaded.ok) {
     throw new UsageError(
       `${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,

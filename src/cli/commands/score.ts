@@ -37,7 +37,7 @@ export async function runScore(args: string[]): Promise<number> {
   if (!values.suite || !values.outputs)
     throw new UsageError('--suite FILE and --outputs FILE are both required');
   const suite = await loadSuiteFile(values.suite);
-  const outputs = await readJsonFile(values.outputs);
+  const outputs = await readJsonFile(values.outputs, 'outputs');
   const recorded = toRecordedOutputs(outputs, values.outputs);
   const ids = new Set(suite.cases.map((c) => c.id));
   const unknown = [...recorded.keys()].filter((id) => !ids.has(id));
