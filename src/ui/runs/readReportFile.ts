@@ -2,6 +2,7 @@ import { MAX_REPORT_CHARS, parseReportJson } from '../../core/report/parseReport
 import { reportSuite } from '../../core/report/reportSuite.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
+import { decodeUtf8Text } from '../../core/validation/decodeUtf8Text.ts';
 
 export type OpenedReport = { ok: true; report: Report; suite: Suite } | { ok: false; message: string };
 
@@ -16,16 +17,19 @@ export async function readReportFile(file: File): Promise<OpenedReport> {
       message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; reports over 50 MB are not read.`,
     };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     return {
       ok: false,
       message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
-  const parsed = parseReportJson(text);
+  // Strict UTF-8, as the CLI reads it: a damaged file is named, not decoded into U+FFFD.
+  const decoded = decodeUtf8Text(bytes);
+  if (!decoded.ok) return { ok: false, message: `${file.name} ${decoded.message}.` };
+  const parsed = parseReportJson(decoded.text);
   if (!parsed.ok)
     return { ok: false, message: listProblems(`${file.name} is not a valid tabeval report`, parsed.issues) };
   const suite = reportSuite(parsed.value);
