@@ -6,6 +6,7 @@ import { renderMarkdownSummary } from '../../core/report/renderMarkdownSummary.t
 import type { Report } from '../../core/report/schema.ts';
 import { err, out, readTextInput, UsageError } from '../io.ts';
 import { assertDistinctFiles, writeOutputSafely } from '../writeOutputSafely.ts';
+import { verifiedReport } from '../verifiedReport.ts';
 
 export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv OUT.csv] [--md]
   Renders a JSON report (tabeval.report/2; format 1 is read too), the same files the app downloads:
@@ -18,10 +19,13 @@ export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv O
 const FORMAT_HINT =
   'there is no --format: give --html FILE, --csv FILE and/or --md (FILE "-" writes to standard output)';
 
-/** Reads and validates a report file; a problem is a one-line UsageError naming the file and the first issue. */
+/**
+ * Reads and validates a report file; a problem is a one-line UsageError naming the file and the
+ * first issue. Derived values are recomputed (`verifiedReport`), disagreements printed as warnings.
+ */
 export async function loadReportFile(path: string): Promise<Report> {
   const result = parseReportJson(await readTextInput(path, 'report'));
-  if (result.ok) return result.value;
+  if (result.ok) return verifiedReport(path, result.value);
   const [first, ...rest] = result.issues;
   const where = first === undefined || first.path === '(root)' ? '' : `${first.path}: `;
   const more =

@@ -6,6 +6,7 @@ import { diffCaseVerdicts } from '../../core/compare/diffCaseVerdicts.ts';
 import { formatPercent } from '../../core/format/formatFigures.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { readTextInput, out, UsageError } from '../io.ts';
+import { verifiedReport } from '../verifiedReport.ts';
 import { DEFAULT_SCORING } from '../../core/execution/schema.ts';
 import {
   parseExecTimeoutOption,
@@ -36,7 +37,8 @@ export async function runRescore(args: string[]): Promise<number> {
       `${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
     );
   }
-  const old = loaded.value;
+  // The recorded figures as its cases give them; a stored value they contradict is a warning.
+  const old = await verifiedReport(file, loaded.value);
   const suite = reportSuite(old);
   if (!suite.ok) {
     throw new UsageError(

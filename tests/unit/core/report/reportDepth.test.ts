@@ -40,15 +40,25 @@ describe('report depth cap', () => {
   it.each([
     [
       'params.stop',
-      (r: Record<string, unknown>) => ((r['params'] as Record<string, unknown>)['stop'] = '__DEEP__'),
+      (r: Record<string, unknown>): void => {
+        (r['params'] as Record<string, unknown>)['stop'] = '__DEEP__';
+      },
       'array',
     ],
     [
       'device.limits',
-      (r: Record<string, unknown>) => (r['device'] = { ...(r['device'] as object), limits: '__DEEP__' }),
+      (r: Record<string, unknown>): void => {
+        r['device'] = { ...(r['device'] as object), limits: '__DEEP__' };
+      },
       'object',
     ],
-    ['an unknown field', (r: Record<string, unknown>) => (r['extra'] = '__DEEP__'), 'object'],
+    [
+      'an unknown field',
+      (r: Record<string, unknown>): void => {
+        r['extra'] = '__DEEP__';
+      },
+      'object',
+    ],
   ] as const)('%s nested 5,000 levels: a message with the path, never a RangeError', (_, set, kind) => {
     const result = parseReportJson(withDeep(FIXTURE, set, 5000, kind));
     expect(result.ok).toBe(false);
