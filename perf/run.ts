@@ -4,6 +4,7 @@ import { benchScoring } from './scoring.ts';
 import { benchRunner } from './runner.ts';
 import { benchReport } from './report.ts';
 import { benchExec } from './exec.ts';
+import { benchRegex } from './regex.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['runner', benchRunner],
   ['report', benchReport],
   ['exec', benchExec],
+  ['regex', benchRegex],
 ];
 
 const only = process.argv[2];
