@@ -3,12 +3,16 @@ import { benchParser } from './parser.ts';
 import { benchScoring } from './scoring.ts';
 import { benchRunner } from './runner.ts';
 import { benchReport } from './report.ts';
+import { benchExec } from './exec.ts';
+import { benchRegex } from './regex.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
   ['scoring', benchScoring],
   ['runner', benchRunner],
   ['report', benchReport],
+  ['exec', benchExec],
+  ['regex', benchRegex],
 ];
 
 const only = process.argv[2];

@@ -1,6 +1,6 @@
 // `tabeval suite import`: HumanEval, MBPP or BFCL JSON Lines (plain or gzip) → a tabeval suite file, with the
 // same importers the run page uses (src/core/suite/import).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeSuiteBytes } from '../../core/suite/import/decodeSuiteBytes.ts';
 import { detectSuiteFormat } from '../../core/suite/import/detectSuiteFormat.ts';
@@ -9,6 +9,7 @@ import type { ImportOptions } from '../../core/suite/import/types.ts';
 import { suiteHash } from '../../core/suite/suiteHash.ts';
 import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { err, out, UsageError } from '../io.ts';
+import { assertDistinctFiles, writeOutputSafely } from '../writeOutputSafely.ts';
 
 /** Largest input file read, compressed or not. */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -51,18 +52,6 @@ async function readInputBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-async function writeOutput(path: string, text: string, force: boolean): Promise<void> {
-  try {
-    // 'wx' fails when the file exists: no window between a check and the write.
-    await writeFile(path, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EEXIST') {
-      throw new UsageError(`${path} exists; give --force to overwrite it`);
-    }
-    throw new UsageError(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 /** `tabeval suite import ...args` (the words after "import"). */
 export async function runSuiteImport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('suite import', args, {
@@ -84,6 +73,8 @@ export async function runSuiteImport(args: string[]): Promise<number> {
     throw new UsageError(`--from must be humaneval, mbpp or bfcl, not "${from}"`);
   }
 
+  const inputs = answersFile === undefined ? [file] : [file, answersFile];
+  if (values.output !== undefined) await assertDistinctFiles(inputs, [values.output]);
   const decoded = decodeSuiteBytes(await readInputBytes(file));
   if (!decoded.ok) {
     err(`${file} ${decoded.message}`);
@@ -139,7 +130,7 @@ export async function runSuiteImport(args: string[]): Promise<number> {
   const text = `${JSON.stringify(suite, null, 2)}\n`;
   const output = values.output;
   if (output === undefined || output === '-') out(text);
-  else await writeOutput(output, text, values.force === true);
+  else await writeOutputSafely(output, text, { overwrite: values.force === true });
   err(
     `Imported ${suite.cases.length} ${SUITE_FORMAT_LABELS[result.format].replace(/ (?:JSONL|JSON Lines)$/, '')} problems` +
       `${decoded.gzipped ? ' (gzip)' : ''} from ${file} as suite ${suite.id} ${suite.version}` +

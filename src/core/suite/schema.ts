@@ -3,6 +3,7 @@
 // Checks that relate one part of a suite to another (declared tools, duplicate ids, regexes that
 // compile) live in semanticChecks.ts: they need the whole suite, not one value.
 import * as v from 'valibot';
+import { SUITE_REGEX_MAX_LENGTH, SUITE_REGEX_MAX_PROGRAM } from './suiteRegex.ts';
 import { answerMessage, expected, JSON_TYPES, matcherMessage, objectMessage } from './issueMessages.ts';
 import { ExecutionSpecSchema } from '../execution/schema.ts';
 import { HEADLINE_RULES } from '../scoring/headline.ts';
@@ -39,6 +40,11 @@ export const JsonTypeSchema = v.picklist(
   expected(`one of ${JSON_TYPES.map((type) => JSON.stringify(type)).join(', ')}`),
 );
 
+const REGEX_DIALECT =
+  'RE2 syntax (linear-time matching): a search, anchor with ^...$ for a full match; no backreferences ' +
+  `or lookaround; \\d \\w \\s \\b are ASCII; at most ${SUITE_REGEX_MAX_LENGTH} characters and ` +
+  `${SUITE_REGEX_MAX_PROGRAM} compiled instructions.`;
+
 const optionalFlag = v.exactOptional(
   v.pipe(flag('optional'), v.description('The argument may be left out; when present it must match.')),
 );
@@ -57,7 +63,7 @@ const stringRule = v.exactOptional(
 
 /**
  * How one argument of an expected call is checked: exactly one of `equals` (JSON equality),
- * `one_of` (equal to one of the values), `regex` (a JavaScript regular expression the string value
+ * `one_of` (equal to one of the values), `regex` (an RE2-dialect regular expression the string value
  * must contain a match of, see suiteRegex.ts) or `type` (the JSON type), and optionally `optional`;
  * `equals` and `one_of` also take `strings: "bfcl"` (BFCL's string comparison, see bfclEquals.ts).
  */
@@ -70,7 +76,11 @@ export const MatcherSchema = v.union(
       strings: stringRule,
     }),
     closedObject('a matcher', {
-      regex: v.pipe(v.string(), v.minLength(1, '\'regex\' must not be empty (use {"type": "string"})')),
+      regex: v.pipe(
+        v.string(),
+        v.minLength(1, '\'regex\' must not be empty (use {"type": "string"})'),
+        v.description(`The string value (other values as JSON) must contain a match. ${REGEX_DIALECT}`),
+      ),
       optional: optionalFlag,
     }),
     closedObject('a matcher', { type: JsonTypeSchema, optional: optionalFlag }),
@@ -145,7 +155,14 @@ export const ChatMessageSchema = closedObject('a message', {
 export const AnswerSchema = v.union(
   [
     closedObject('an answer', { equals: nonEmptyText('a string') }),
-    closedObject('an answer', { regex: nonEmptyText('a string') }),
+    closedObject('an answer', {
+      regex: v.pipe(
+        nonEmptyText('a string'),
+        v.description(
+          `The normalised final answer must contain a match (case-insensitive). ${REGEX_DIALECT}`,
+        ),
+      ),
+    }),
   ],
   answerMessage,
 );

@@ -1,10 +1,24 @@
 // The loaded model, shared by every page: the start page or the run page loads it, runs and the
 // throughput benchmark use it. Engine-neutral: it holds an `Engine` and the ref it loaded.
-import type { Engine, EngineError, EngineInfo, LoadProgress, ModelRef } from '../../core/engine.ts';
+import type {
+  Engine,
+  EngineError,
+  EngineInfo,
+  LoadProgress,
+  ModelRef,
+  WebLlmModelRef,
+} from '../../core/engine.ts';
+import { foreignOrigins } from '../../engines/webllm/hostPolicy.ts';
 import { webllmClient } from './webllmClient.ts';
 import { webllmCache } from './webllmCache.svelte.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A load waiting for the user to confirm hosts outside the catalog's model hosts by name. */
+export interface HostConfirmation {
+  ref: WebLlmModelRef;
+  origins: string[];
+}
 
 const NO_ENDPOINT: EngineError = {
   name: 'EngineUnavailable',
@@ -18,6 +32,7 @@ class LoadedModelState {
   #error = $state.raw<EngineError | null>(null);
   #info = $state.raw<EngineInfo | null>(null);
   #model = $state.raw<ModelRef | null>(null);
+  #confirmation = $state.raw<HostConfirmation | null>(null);
 
   get status(): LoadStatus {
     return this.#status;
@@ -35,6 +50,10 @@ class LoadedModelState {
   get model(): ModelRef | null {
     return this.#model;
   }
+  /** A custom model on hosts not confirmed yet: nothing is fetched until `trustAndLoad`. */
+  get confirmation(): HostConfirmation | null {
+    return this.#confirmation;
+  }
   /** The engine with a loaded model; null until a load succeeded. */
   get engine(): Engine | null {
     return this.#status === 'ready' ? this.#engine : null;
@@ -45,6 +64,16 @@ class LoadedModelState {
   }
 
   async load(ref: ModelRef): Promise<void> {
+    this.#confirmation = null;
+    if (ref.engine === 'webllm') {
+      const trusted = webllmClient().trusted;
+      const origins = foreignOrigins(ref).filter((origin) => !trusted.includes(origin));
+      if (origins.length > 0) {
+        // A link or a typed URL alone never reaches a foreign host: ask first, by name.
+        this.#confirmation = { ref, origins };
+        return;
+      }
+    }
     const engine = this.#engineFor(ref);
     if (ref.engine === 'webllm' && ref.kind === 'custom') webllmCache.remember(ref);
     this.#model = ref;
@@ -72,6 +101,18 @@ class LoadedModelState {
     }
     this.#progress = null;
     if (ref.engine === 'webllm') await webllmCache.refresh();
+  }
+
+  /** The user confirmed the hosts by name: remember them for this session and load. */
+  trustAndLoad(): Promise<void> {
+    const pending = this.#confirmation;
+    if (!pending) return Promise.resolve();
+    webllmClient().trust(pending.origins);
+    return this.load(pending.ref);
+  }
+
+  declineHosts(): void {
+    this.#confirmation = null;
   }
 
   /** Cancels a running WebLLM load (terminating its worker stops downloads at once). */
