@@ -14,6 +14,9 @@ import { parseReportJson } from '../../../src/core/report/parseReportJson.ts';
 import { verifyReport } from '../../../src/core/report/verifyReport.ts';
 import { parseSuiteJson } from '../../../src/core/suite/parseSuiteJson.ts';
 import { compileSuiteRegex } from '../../../src/core/suite/suiteRegex.ts';
+import { importBfcl } from '../../../src/core/suite/import/importBfcl.ts';
+import { validateSuite } from '../../../src/core/suite/validateSuite.ts';
+import { BFCL_ANSWERS, BFCL_QUESTIONS } from '../core/suite/import/bfclFixtures.ts';
 
 const SCALE = Math.max(1, Number(process.env['TABEVAL_FUZZ_SCALE'] ?? 1));
 const runs = (n: number) => ({ numRuns: Math.round(n * SCALE) });
@@ -95,6 +98,19 @@ describe('untrusted entry points never throw', () => {
       fc.property(mutated(SUITE), (suite) => {
         const result = parseSuiteJson(JSON.stringify(suite) ?? 'null');
         if (!result.ok) expectLocated(result.issues);
+      }),
+      runs(150),
+    );
+  });
+
+  it('BFCL questions and answers: a valid suite with notes, or every problem located', () => {
+    const lines = (records: unknown) =>
+      (Array.isArray(records) ? records : [records]).map((r) => JSON.stringify(r) ?? 'null').join('\n');
+    fc.assert(
+      fc.property(mutated(BFCL_QUESTIONS), mutated(BFCL_ANSWERS), (questions, answers) => {
+        const result = importBfcl(lines(questions), lines(answers));
+        if (result.ok) expect(validateSuite(result.value).ok).toBe(true);
+        else expectLocated(result.issues);
       }),
       runs(150),
     );

@@ -96,7 +96,7 @@ function matcherOf(param: string, values: unknown, tool: ToolDefinition, notes: 
     const expanded = expandAnswer(value, 0);
     if (expanded === undefined) {
       notes.push(
-        `${tool.name}.${param}: the possible answer expands to more than ${MAX_BFCL_ALTERNATIVES} values; not checked`,
+        `${tool.name}.${param}: the possible answer nests too deep or expands to more than ${MAX_BFCL_ALTERNATIVES} values; not checked`,
       );
       return null;
     }
