@@ -95,3 +95,14 @@ test('a skip link, a title per page, and focus on the new page heading after nav
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
   }
 });
+
+test('the start page opens the bundled sample report in one click, labelled as a sample', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByText('Sample data, not a run on this device')).toBeVisible();
+  await page.getByTestId('open-sample-report').click();
+  await expect(page).toHaveURL(/#\/runs\/[\w-]+$/);
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+  await expect(page.getByTestId('case-row')).toHaveCount(7);
+});
