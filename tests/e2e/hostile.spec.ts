@@ -77,13 +77,11 @@ test('a suite regex outside the dialect is refused on the run page with path, pa
   suite.cases[3]!.answer = { regex: '(a)\\1' };
   await page.goto('./#/run');
   await page.getByLabel('from a file').check();
-  await page
-    .getByTestId('suite-file')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(suite)),
-    });
+  await page.getByTestId('suite-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(suite)),
+  });
   await expect(page.getByTestId('suite-error')).toContainText(
     'cases[3].answer.regex: invalid regular expression "(a)\\\\1": backreferences (\\1) are not supported',
   );
@@ -93,13 +91,11 @@ test('compare shows the cases a report holds, not the count it claims, and says 
   const report = JSON.parse(fixture('reports/punie-30b.report.json')) as { summary: Record<string, unknown> };
   report.summary['n'] = 7000;
   await page.goto('./#/compare');
-  await page
-    .getByTestId('compare-files')
-    .setInputFiles({
-      name: 'edited.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(report)),
-    });
+  await page.getByTestId('compare-files').setInputFiles({
+    name: 'edited.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(report)),
+  });
   await expect(page.locator('[data-testid="row-cases"] td[data-run="0"]')).toHaveText('7');
   await expect(page.getByTestId('compare-warning')).toContainText('edited.json was edited or is corrupt');
   await expect(page.getByTestId('compare-warning')).toContainText(
