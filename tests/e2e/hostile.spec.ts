@@ -131,3 +131,19 @@ test('a run going in one tab shows as running elsewhere in another, with Resume 
   await expect(second.getByTestId('run-stopped')).toBeVisible({ timeout: 15_000 });
   await expect(second.getByTestId('resume-run')).toBeVisible();
 });
+
+test('opening an edited report re-scores it and names the stored values its cases contradict', async ({
+  page,
+}) => {
+  const report = JSON.parse(fixture('reports/punie-30b.report.json')) as {
+    summary: Record<string, unknown>;
+    cases: { outputHash: string }[];
+  };
+  report.summary['overall'] = 0.01;
+  report.cases[1]!.outputHash = '0'.repeat(64);
+  await openReport(page, JSON.stringify(report));
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %', { timeout: 30_000 });
+  const notes = page.getByTestId('report-notes');
+  await expect(notes).toContainText('summary.overall: the report says 0.01, its cases give 0.75');
+  await expect(notes).toContainText('cases[1].outputHash: 000000000000… is not the SHA-256 of the output');
+});

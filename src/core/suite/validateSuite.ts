@@ -9,11 +9,18 @@ import { sortIssues } from '../validation/sortIssues.ts';
 import { suiteParts } from './suiteParts.ts';
 import type { SuiteValidation } from './types.ts';
 
+/** Most problems listed; the rest are counted (a file with 100,000 unknown keys is one mistake). */
+export const MAX_LISTED_SUITE_ISSUES = 200;
+
 function result(issues: readonly LocatedIssue[]): SuiteValidation {
-  return {
-    ok: false,
-    issues: sortIssues(issues).map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-  };
+  const sorted = sortIssues(issues);
+  const listed = sorted
+    .slice(0, MAX_LISTED_SUITE_ISSUES)
+    .map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  if (sorted.length > listed.length) {
+    listed.push({ path: formatPath([]), message: `and ${sorted.length - listed.length} more problems` });
+  }
+  return { ok: false, issues: listed };
 }
 
 /**

@@ -2,6 +2,7 @@
 // (core/run/runSession.ts): starts, stops and resumes runs stored in IndexedDB, streams the current
 // case's output, and holds the report when a pass ends. The orchestration itself is core's.
 import { holdRunLock, isRunLocked, whenRunUnlocked } from './runLock.ts';
+import type { ReportDiscrepancy } from '../../core/report/verifyReport.ts';
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
 import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
@@ -53,6 +54,7 @@ class RunController {
   #flushScheduled = false;
   #liveEngine: Engine | null = null;
   #waitForLock: AbortController | null = null;
+  #notes = $state.raw<string[]>([]);
 
   get run(): RunRecord | null {
     return this.#run;
@@ -83,6 +85,10 @@ class RunController {
   get error(): string | null {
     return this.#error;
   }
+  /** For a re-scored report: its stored values that its own content contradicted (recomputed). */
+  get notes(): readonly string[] {
+    return this.#notes;
+  }
   /** Seconds left, from the mean duration of the cases finished in this session; null until one is. */
   get etaSeconds(): number | null {
     return estimateEta(this.#durations, this.#total - this.#done);
@@ -100,7 +106,13 @@ class RunController {
   }
 
   /** Re-scores an opened report with today's parser and scorers; returns the new run's id. */
-  async startReplay(opened: Report, suite: Suite, pace: 'instant' | 'recorded'): Promise<string> {
+  async startReplay(
+    opened: Report,
+    suite: Suite,
+    pace: 'instant' | 'recorded',
+    discrepancies: readonly ReportDiscrepancy[] = [],
+  ): Promise<string> {
+    this.#notes = discrepancies.map((d) => `${d.path}: ${d.message}`);
     const run = await createRun(
       runsDb,
       {
@@ -165,6 +177,7 @@ class RunController {
     const records = await runsDb.getCases(runId);
     this.#waitForLock?.abort();
     this.#waitForLock = null;
+    this.#notes = [];
     this.#run = run;
     // "running" in the store is a run still going in another tab, or one whose tab went away.
     const elsewhere = run.status === 'running' && (await isRunLocked(runId));

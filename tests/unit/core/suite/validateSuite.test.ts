@@ -385,3 +385,15 @@ describe('validateSuite: invalid suites', () => {
     expect(issuesOf(hostile)).toEqual([{ path: '(root)', message: 'could not be validated (Error: boom)' }]);
   });
 });
+
+describe('a suite with very many problems', () => {
+  it('lists the first 200 in reading order and counts the rest', () => {
+    const data = suiteData() as Record<string, unknown>;
+    for (let i = 0; i < 5000; i++) data[`junk${i}`] = i;
+    const result = validateSuite(data);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(201);
+    expect(result.issues.at(-1)).toEqual({ path: '(root)', message: 'and 4800 more problems' });
+  });
+});
