@@ -8,7 +8,9 @@ import type { Suite, SuiteCase } from '../suite/types.ts';
  * The generation request of one case and sample, the one place prompts are built for every
  * engine: the suite's system prompt with Qwen's tools block, then the case's turns, and the tools
  * it offers. Sample `i` uses seed `params.seed + i`, so samples at temperature > 0 differ while a
- * run stays reproducible.
+ * run stays reproducible. In `native` tool-call mode the tools go to the server as its `tools`
+ * parameter and its chat template writes them into the prompt, so the system prompt leaves the
+ * tools block out instead of giving the model every tool twice.
  */
 export function caseRequest(
   suite: Suite,
@@ -17,7 +19,7 @@ export function caseRequest(
   sample: number,
 ): GenerationRequest {
   return {
-    messages: buildMessages(suite, testCase),
+    messages: buildMessages(params.tool_call_mode === 'native' ? { ...suite, tools: [] } : suite, testCase),
     params: sample === 0 ? params : { ...params, seed: params.seed + sample },
     tools: suite.tools,
     caseId: testCase.id,
