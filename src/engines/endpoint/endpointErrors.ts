@@ -48,7 +48,7 @@ export function httpError(
       name: 'Unauthorized',
       message:
         `The server refused the request (${status}): it wants an API key, or a different one.${said} ` +
-        'Give the key the server was started with (--api-key, or the TABEVAL_API_KEY environment variable; in the app, the key field).',
+        'Give the key the server was started with (tabeval run: the TABEVAL_API_KEY environment variable or --api-key-env NAME; in the app, the key field).',
       ...base,
     };
   }
