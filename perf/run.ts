@@ -3,12 +3,14 @@ import { benchParser } from './parser.ts';
 import { benchScoring } from './scoring.ts';
 import { benchRunner } from './runner.ts';
 import { benchReport } from './report.ts';
+import { benchEndpoint } from './endpoint.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
   ['scoring', benchScoring],
   ['runner', benchRunner],
   ['report', benchReport],
+  ['endpoint', benchEndpoint],
 ];
 
 const only = process.argv[2];
