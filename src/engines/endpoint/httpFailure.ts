@@ -2,6 +2,7 @@
 import type { EngineError } from '../../core/engine.ts';
 import { errorBodyMessage } from './responseSchemas.ts';
 import { corsError, redact, unreachableError } from './endpointErrors.ts';
+import { isLocalServerUrl } from './localServers.ts';
 
 /** Most characters of an error body read. */
 const MAX_ERROR_BODY_CHARS = 64_000;
@@ -42,6 +43,16 @@ export async function fetchFailure(ctx: FetchContext, url: string, error: unknow
       .then(() => true)
       .catch(() => false);
     if (answered) return corsError(ctx.baseUrl, ctx.pageOrigin);
+    if (!isLocalServerUrl(url)) {
+      const error = unreachableError(ctx.baseUrl, detail);
+      return {
+        ...error,
+        message:
+          `${error.message}\nIf the server is running: the deployed site's Content-Security-Policy lets the page ` +
+          'reach servers on localhost and 127.0.0.1 only. Run the server on this machine, host tabeval with a ' +
+          "wider connect-src (the README's self-hosting note), or use tabeval run from a terminal.",
+      };
+    }
   }
   return unreachableError(ctx.baseUrl, detail);
 }

@@ -1,15 +1,20 @@
 // The loaded model, shared by every page: the start page or the run page loads it, runs and the
 // throughput benchmark use it. Engine-neutral: it holds an `Engine` and the ref it loaded.
 import type { Engine, EngineError, EngineInfo, LoadProgress, ModelRef } from '../../core/engine.ts';
+import { createEndpointEngine } from '../../engines/endpoint/createEndpointEngine.ts';
 import { webllmClient } from './webllmClient.ts';
 import { webllmCache } from './webllmCache.svelte.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-const NO_ENDPOINT: EngineError = {
-  name: 'EngineUnavailable',
-  message: 'Models behind a server are not available in this build of the app.',
-};
+/**
+ * How to talk to a server: its API key (kept here, in memory, for a retry: never stored, never in
+ * a link, report or log) and whether reports may record the server's origin.
+ */
+export interface EndpointConnectOptions {
+  apiKey: string;
+  recordOrigin: boolean;
+}
 
 class LoadedModelState {
   #engine: Engine | null = null;
@@ -18,6 +23,7 @@ class LoadedModelState {
   #error = $state.raw<EngineError | null>(null);
   #info = $state.raw<EngineInfo | null>(null);
   #model = $state.raw<ModelRef | null>(null);
+  #endpointOptions: EndpointConnectOptions = { apiKey: '', recordOrigin: false };
 
   get status(): LoadStatus {
     return this.#status;
@@ -40,21 +46,27 @@ class LoadedModelState {
     return this.#status === 'ready' ? this.#engine : null;
   }
 
-  #engineFor(ref: ModelRef): Engine | null {
-    return ref.engine === 'webllm' ? webllmClient() : null;
+  #engineFor(ref: ModelRef): Engine {
+    if (ref.engine === 'webllm') return webllmClient();
+    const { apiKey, recordOrigin } = this.#endpointOptions;
+    return createEndpointEngine({
+      ...(apiKey === '' ? {} : { apiKey }),
+      recordOrigin,
+      pageOrigin: location.origin,
+    });
   }
 
-  async load(ref: ModelRef): Promise<void> {
+  /**
+   * Loads a model. A server model takes `endpoint` (key and consent); without it, those of the
+   * last server load are used (a retry).
+   */
+  async load(ref: ModelRef, endpoint?: EndpointConnectOptions): Promise<void> {
+    if (endpoint !== undefined) this.#endpointOptions = { ...endpoint };
     const engine = this.#engineFor(ref);
     if (ref.engine === 'webllm' && ref.kind === 'custom') webllmCache.remember(ref);
     this.#model = ref;
     this.#info = null;
     this.#progress = null;
-    if (engine === null) {
-      this.#status = 'error';
-      this.#error = NO_ENDPOINT;
-      return;
-    }
     if (this.#engine !== null && this.#engine !== engine) await this.#engine.unload();
     this.#engine = engine;
     this.#status = 'loading';

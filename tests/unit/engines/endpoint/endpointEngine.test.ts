@@ -151,7 +151,7 @@ describe('endpoint engine: native tools', () => {
     {
       name: 'read_file',
       description: 'Read a file',
-      parameters: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+      parameters: { type: 'object' as const, properties: { path: { type: 'string' } }, required: ['path'] },
     },
   ];
   const native = generationRequest(request.messages, { tool_call_mode: 'native' }, { tools });
