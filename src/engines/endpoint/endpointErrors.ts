@@ -34,6 +34,25 @@ export function corsError(baseUrl: string, pageOrigin: string): EngineError {
   };
 }
 
+/**
+ * In a browser, a failed fetch does not say why: nothing answered, or the server answered without
+ * allowing this page's origin (CORS). Both next steps, the likelier first.
+ */
+export function corsOrUnreachableError(baseUrl: string, pageOrigin: string, detail: string): EngineError {
+  return {
+    name: 'CorsOrUnreachable',
+    message:
+      `The browser could not read an answer from ${baseUrl}. Either the server does not allow this page's ` +
+      `origin (${pageOrigin}) — CORS — or it is not running.\n` +
+      `If it runs, allow the origin and restart it:\n${allowOriginCommands(pageOrigin)}\n` +
+      `If it does not, start one:\n${startCommands()}\n` +
+      'Or run the eval from a terminal, where CORS does not apply: tabeval run --engine endpoint …',
+    url: baseUrl,
+    detail,
+    suggestion: { action: 'retry' },
+  };
+}
+
 /** A non-2xx answer, with the server's own message and, for a missing model, what it has. */
 export function httpError(
   status: number,

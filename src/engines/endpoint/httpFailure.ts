@@ -1,7 +1,7 @@
 // The shared handling of a failed fetch and of a non-2xx answer.
 import type { EngineError } from '../../core/engine.ts';
 import { errorBodyMessage } from './responseSchemas.ts';
-import { corsError, redact, unreachableError } from './endpointErrors.ts';
+import { corsError, corsOrUnreachableError, redact, unreachableError } from './endpointErrors.ts';
 import { isLocalServerUrl } from './localServers.ts';
 
 /** Most characters of an error body read. */
@@ -27,9 +27,11 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * The error of a fetch that rejected (not an abort): in a browser, a second request in `no-cors`
- * mode tells a server that answered without CORS headers (it resolves, opaque) from one that is
- * not there (it rejects too); in Node, there is no CORS and the cause says what failed.
+ * The error of a fetch that rejected (not an abort). In Node there is no CORS and the cause says
+ * what failed. A browser does not say: a second request in `no-cors` mode resolves (opaque) when
+ * the server is there — then it is CORS — but a cross-origin isolated page (this site:
+ * `Cross-Origin-Embedder-Policy: require-corp`) refuses that answer too unless the server sends
+ * `Cross-Origin-Resource-Policy`, so mostly the error names both causes and both next steps.
  */
 export async function fetchFailure(ctx: FetchContext, url: string, error: unknown): Promise<EngineError> {
   const code = errorCode(error);
@@ -43,16 +45,17 @@ export async function fetchFailure(ctx: FetchContext, url: string, error: unknow
       .then(() => true)
       .catch(() => false);
     if (answered) return corsError(ctx.baseUrl, ctx.pageOrigin);
+    const failed = corsOrUnreachableError(ctx.baseUrl, ctx.pageOrigin, detail);
     if (!isLocalServerUrl(url)) {
-      const error = unreachableError(ctx.baseUrl, detail);
       return {
-        ...error,
+        ...failed,
         message:
-          `${error.message}\nIf the server is running: the deployed site's Content-Security-Policy lets the page ` +
+          `${failed.message}\nIf the server is running: the deployed site's Content-Security-Policy lets the page ` +
           'reach servers on localhost and 127.0.0.1 only. Run the server on this machine, host tabeval with a ' +
           "wider connect-src (the README's self-hosting note), or use tabeval run from a terminal.",
       };
     }
+    return failed;
   }
   return unreachableError(ctx.baseUrl, detail);
 }

@@ -401,3 +401,33 @@ describe('endpoint engine: failures, each with a next step', () => {
     expect(listed.ok && listed.value.ids).toEqual(['qwen2.5-coder:1.5b', 'qwen2.5-coder:7b']);
   });
 });
+
+describe('endpoint engine in a browser: a fetch that fails says nothing about why', () => {
+  const failing = (probe: 'answers' | 'fails'): typeof fetch =>
+    (async (_url: string | URL | Request, init?: RequestInit) => {
+      if (init?.mode === 'no-cors' && probe === 'answers') return new Response(null, { status: 200 });
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+  const ref = { engine: 'endpoint' as const, baseUrl: 'http://127.0.0.1:11434/v1', model: 'm' };
+
+  it('a no-cors probe that gets an answer: CORS, with how to allow the origin on each server', async () => {
+    const engine = createEndpointEngine({ fetch: failing('answers'), pageOrigin: 'https://tabeval.example' });
+    const loaded = await engine.load(ref, () => {});
+    expect(!loaded.ok && loaded.error.name).toBe('CorsBlocked');
+    expect(!loaded.ok && loaded.error.message).toContain(
+      'OLLAMA_ORIGINS=https://tabeval.example ollama serve',
+    );
+    expect(!loaded.ok && loaded.error.message).toContain('lms server start --cors');
+  });
+
+  it('no answer to either (a cross-origin isolated page refuses opaque answers): both causes, both next steps', async () => {
+    const engine = createEndpointEngine({ fetch: failing('fails'), pageOrigin: 'https://tabeval.example' });
+    const loaded = await engine.load(ref, () => {});
+    expect(!loaded.ok && loaded.error.name).toBe('CorsOrUnreachable');
+    expect(!loaded.ok && loaded.error.message).toContain('OLLAMA_ORIGINS=https://tabeval.example');
+    expect(!loaded.ok && loaded.error.message).toContain('llama-server -hf');
+    expect(!loaded.ok && loaded.error.message).not.toContain('Content-Security-Policy');
+    const remote = await engine.load({ ...ref, baseUrl: 'https://gpu.example/v1' }, () => {});
+    expect(!remote.ok && remote.error.message).toContain('Content-Security-Policy');
+  });
+});
