@@ -107,7 +107,10 @@ test.describe('a model on an OpenAI-compatible server', () => {
       await expect(error).toBeVisible();
       await expect(error).toHaveAttribute('data-error-name', /^Cors/);
       await expect(error).toContainText('tabeval run --engine endpoint');
-      // connect-src allows 127.0.0.1: the browser's refusal is CORS, not the page's policy.
+      // connect-src allows servers on this machine: the browser's refusal is CORS, not the page's policy.
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(csp).toMatch(/connect-src [^;]*http:\/\/localhost:\*/);
+      expect(csp).toMatch(/connect-src [^;]*http:\/\/127\.0\.0\.1:\*/);
       expect(problems).toEqual({ cspViolations: [], pageErrors: [] });
     } finally {
       await server.close();

@@ -20,6 +20,7 @@ import { suiteHash } from '../../core/suite/suiteHash.ts';
 import type { Suite } from '../../core/suite/types.ts';
 import { evaluateGates, type GateSettings } from '../../core/compare/evaluateGates.ts';
 import { DEFAULT_SCORING } from '../../core/execution/schema.ts';
+import type { Engine } from '../../core/engine.ts';
 import { createEndpointEngine } from '../../engines/endpoint/createEndpointEngine.ts';
 import { err, out, UsageError } from '../io.ts';
 import {
@@ -274,6 +275,19 @@ export async function runRun(args: string[]): Promise<number> {
   }
 
   const stop = new AbortController();
+  // A server that goes away mid-run would fail every remaining case: stop instead, keep what ran.
+  let serverGone: string | null = null;
+  const watched: Engine = {
+    ...engine,
+    async generate(request, onToken, signal) {
+      const result = await engine.generate(request, onToken, signal);
+      if (!result.ok && result.error.name === 'ServerGone' && serverGone === null) {
+        serverGone = result.error.message;
+        stop.abort();
+      }
+      return result;
+    },
+  };
   let interrupts = 0;
   const onSignal = () => {
     interrupts += 1;
@@ -309,7 +323,7 @@ export async function runRun(args: string[]): Promise<number> {
       }
       return executeRun(run, {
         store,
-        engine,
+        engine: watched,
         concurrency,
         signal: stop.signal,
         ...(executor ? { executor } : {}),
@@ -333,6 +347,15 @@ export async function runRun(args: string[]): Promise<number> {
   if (output !== '-') {
     if (values.json) out(JSON.stringify(report, null, 2));
     else out(renderTextSummary(report));
+  }
+  if (finished.status === 'stopped' && serverGone !== null) {
+    err(
+      `${serverGone}\nstopped after ${report.cases.length} of ${suite.cases.length * params.samples} records; ` +
+        (output === '-'
+          ? 'the partial report is above'
+          : `the partial report is in ${output}; continue with --resume ${output}`),
+    );
+    return RUN_EXIT.engineFailed;
   }
   if (finished.status === 'stopped') {
     err(

@@ -6,7 +6,7 @@ export const RUN_EXIT = {
   gateFailed: 1,
   /** Bad usage or input: options, suite, report or baseline files (nothing ran). */
   usage: 2,
-  /** The engine could not start (server unreachable, key refused, unknown model), or every case failed in the engine. */
+  /** The engine could not start, the server went away mid-run (partial report written), or every case failed in the engine. */
   engineFailed: 3,
   /** Stopped by Ctrl-C or SIGTERM: the partial report was written; continue with --resume. */
   interrupted: 130,
@@ -17,5 +17,6 @@ export const runExitHelp = `Exit codes:
   1    a gate failed (--min-score, or --baseline with --max-drop); the reason is printed
   2    bad usage or input (an option, the suite, the report or baseline file); nothing ran
   3    the engine could not start (server unreachable, key refused, unknown model: the message
-       says what to do), or every case failed in the engine
+       says what to do), the server stopped answering during the run (the partial report is
+       written; continue with --resume), or every case failed in the engine
   130  stopped by Ctrl-C or SIGTERM: the partial report was written; continue with --resume`;

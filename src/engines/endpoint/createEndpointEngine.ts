@@ -22,6 +22,7 @@ import {
   httpError,
   modelNotFoundError,
   redact,
+  serverGoneError,
   streamCutError,
   streamServerError,
 } from './endpointErrors.ts';
@@ -124,7 +125,14 @@ export function createEndpointEngine(options: EndpointEngineOptions = {}): Engin
         });
       } catch (error) {
         if (controller.signal.aborted) return aborted('', startMs);
-        return { ok: false, error: await fetchFailure(context(conn.baseUrl), url, error) };
+        // It answered the model listing: a failure now means it went away (or, in a browser, a
+        // server that lets /models through but not this request: then the error says both).
+        const failed = await fetchFailure(context(conn.baseUrl), url, error);
+        return {
+          ok: false,
+          error:
+            failed.name === 'ServerUnreachable' ? serverGoneError(conn.baseUrl, failed.detail ?? '') : failed,
+        };
       }
       if (!response.ok) {
         const message = await serverMessage(response, apiKey);

@@ -119,6 +119,17 @@ export function modelNotFoundError(model: string, available: readonly string[], 
   };
 }
 
+/** A server that answered when connected stopped answering during the run. */
+export function serverGoneError(baseUrl: string, detail: string): EngineError {
+  return {
+    name: 'ServerGone',
+    message: `The server at ${baseUrl} stopped answering: it may have crashed or been stopped. Look at its log, restart it and retry (tabeval run: --resume).`,
+    url: baseUrl,
+    detail,
+    suggestion: { action: 'retry' },
+  };
+}
+
 /** The stream ended before the server said it was done. */
 export function streamCutError(url: string, received: number): EngineError {
   return {

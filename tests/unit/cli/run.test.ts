@@ -242,6 +242,47 @@ describe('tabeval run: Ctrl-C and --resume', () => {
     expect(full.summary.overall).toBe(1);
   });
 
+  it('a server that goes away mid-run: stop, keep what ran, exit 3, --resume finishes on a new server', async () => {
+    const s = await modelServer();
+    let answered = 0;
+    const dying = await startChatServer(async (req, res) => {
+      if (req.path === '/v1/models') return sendJson(res, 200, { object: 'list', data: [{ id: 'qwen' }] });
+      answered += 1;
+      if (answered === 6) {
+        // The server dies: this request and every later one find nothing.
+        res.socket?.destroy();
+        await dying.close();
+        return;
+      }
+      await sendSse(
+        res,
+        streamAnswer(`answer ${/case (\d+)/.exec(lastUserMessage(req.body))?.[1]}`, 'llamacpp'),
+      );
+    });
+    const out = join(dir, 'gone.json');
+    const r = await tabeval([
+      'run',
+      '--suite',
+      suiteFile,
+      '--base-url',
+      dying.baseUrl,
+      '--model',
+      'qwen',
+      '-o',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/stopped answering|closed the stream/);
+    expect(r.stderr).toContain(`--resume ${out}`);
+    const partial = await readReport(out);
+    expect(partial.cases.length).toBeLessThan(CASES);
+    expect(partial.cases.slice(0, 5).every((c) => c.passed)).toBe(true);
+
+    const resumed = await tabeval(['run', '--resume', out, '--base-url', s.baseUrl, '--model', 'qwen']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await readReport(out)).summary.overall).toBe(1);
+  });
+
   it('--resume refuses another model or other parameters', async () => {
     const s = await modelServer();
     const out = join(dir, 'r.json');
