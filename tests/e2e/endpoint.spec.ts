@@ -8,7 +8,7 @@ import { watchPage } from './cspWatch.ts';
 
 interface LocalServer {
   baseUrl: string;
-  chats: { system: string; user: string; authorization: string | undefined }[];
+  chats: { system: string; user: string; authorization: string | undefined; tools: number }[];
   close(): Promise<void>;
 }
 
@@ -49,11 +49,15 @@ async function startServer(cors: boolean): Promise<LocalServer> {
           .end(JSON.stringify(MODELS));
         return;
       }
-      const request = JSON.parse(body) as { messages: { role: string; content: string }[] };
+      const request = JSON.parse(body) as {
+        messages: { role: string; content: string }[];
+        tools?: unknown[];
+      };
       chats.push({
         system: request.messages.find((m) => m.role === 'system')?.content ?? '',
         user: request.messages.find((m) => m.role === 'user')?.content ?? '',
         authorization: req.headers['authorization'],
+        tools: request.tools?.length ?? 0,
       });
       const answer =
         'Reading it.\n<tool_call>\n{"name": "read_file", "arguments": {"path": "README.md"}}\n</tool_call>';
@@ -163,6 +167,16 @@ test.describe('a model on an OpenAI-compatible server', () => {
       });
       expect(stored).toContain('qwen2.5-coder:1.5b');
       expect(stored).not.toContain('sk-local-1');
+
+      // Native tool calls, offered for a server model: the tools go as the server's parameter.
+      await page.goto('./#/run');
+      await page.getByTestId('tool-call-mode').selectOption('native');
+      await page.getByTestId('start-run').click();
+      await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });
+      expect(server.chats).toHaveLength(14);
+      const native = server.chats.slice(7);
+      expect(native.every((c) => c.tools > 0 && !c.system.includes('<tools>'))).toBe(true);
+      expect(server.chats.slice(0, 7).every((c) => c.tools === 0)).toBe(true);
       expect(problems).toEqual({ cspViolations: [], pageErrors: [] });
     } finally {
       await server.close();
