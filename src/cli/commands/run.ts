@@ -35,6 +35,7 @@ import { RUN_EXIT, runExitHelp } from '../run/exitCodes.ts';
 import { resolveSuite } from '../run/resolveSuite.ts';
 import { createRunProgress } from '../run/runProgress.ts';
 import { writeReportFile } from '../run/writeReportFile.ts';
+import { nodeHttpFetch } from '../run/nodeHttpFetch.ts';
 
 export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url URL --model NAME -o REPORT.json [options]
   Runs a suite against a model behind an OpenAI-compatible server (llama.cpp's llama-server,
@@ -264,6 +265,7 @@ export async function runRun(args: string[]): Promise<number> {
     throw new UsageError(`--api-key-env ${keyVariable}: that environment variable is not set`);
   }
   const engine = createEndpointEngine({
+    fetch: nodeHttpFetch,
     ...(apiKey === undefined || apiKey === '' ? {} : { apiKey }),
     recordOrigin: values['record-origin'],
   });
