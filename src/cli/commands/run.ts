@@ -1,4 +1,6 @@
+import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
 import * as v from 'valibot';
 import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { createMemoryRunStore, type RunPlan } from '../../core/run/runStore.ts';
@@ -235,6 +237,14 @@ export async function runRun(args: string[]): Promise<number> {
     throw new UsageError(
       `${output} exists: give --force to overwrite it, or --resume ${output} to continue it`,
     );
+  }
+  if (output !== '-') {
+    const folder = dirname(resolvePath(output));
+    const writable = await access(folder, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
+    if (!writable) throw new UsageError(`-o ${output}: cannot write in ${folder} (missing or read-only)`);
   }
   const concurrency = wholeOption('concurrency', values.concurrency, 1, 256) ?? 1;
   const caseTimeoutMs = wholeOption('case-timeout', values['case-timeout'], 1, 86_400_000) ?? null;
