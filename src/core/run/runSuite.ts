@@ -139,7 +139,8 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       await outcome.catch(() => undefined);
     }
   };
-  const concurrency = Math.max(1, Math.min(input.concurrency ?? 1, Math.max(1, todo.length)));
+  const wanted = Math.floor(input.concurrency ?? 1);
+  const concurrency = Number.isFinite(wanted) && wanted > 1 ? Math.min(wanted, todo.length) : 1;
   const workers = Promise.all(Array.from({ length: concurrency }, () => worker()));
 
   for (const c of planned) {

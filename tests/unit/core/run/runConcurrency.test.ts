@@ -54,7 +54,11 @@ function gatedEngine() {
       most = Math.max(most, inFlight);
       const id = request.caseId;
       const stopped = await new Promise<boolean>((resolve) => {
-        waiting.set(id, () => resolve(false));
+        // Released once: the entry goes at once, so `waiting` holds only generations still held.
+        waiting.set(id, () => {
+          waiting.delete(id);
+          resolve(false);
+        });
         signal?.addEventListener('abort', () => resolve(true), { once: true });
       });
       inFlight -= 1;
@@ -108,6 +112,20 @@ describe('runSuite with concurrency', () => {
     expect(report.cases.map((c) => c.id)).toEqual(suite.cases.map((c) => c.id));
     expect(done).toEqual(suite.cases.map((c) => c.id));
     expect(report.cases.every((c) => c.passed)).toBe(true);
+  });
+
+  it('a concurrency that is not a whole number above 1 runs one at a time', async () => {
+    for (const concurrency of [Number.NaN, 0, -3, 1.9]) {
+      const gate = gatedEngine();
+      const run = runSuite({ suite, engine: gate.engine, params: DEFAULT_PARAMS, concurrency });
+      for (let released = 0; released < 10; released += 1) {
+        await until(() => gate.waiting.size > 0);
+        await tick();
+        gate.waiting.values().next().value!();
+      }
+      expect((await run).report.cases).toHaveLength(10);
+      expect(gate.most()).toBe(1);
+    }
   });
 
   it('one at a time by default', async () => {
