@@ -187,6 +187,23 @@ describe('tabeval run', () => {
     expect(key.stderr).toContain('TABEVAL_API_KEY');
   });
 
+  it('the API key comes from the environment, goes to the server only, and is in no output', async () => {
+    const s = await modelServer();
+    const out = join(dir, 'keyed.json');
+    process.env['TABEVAL_TEST_KEY'] = 'sk-env-7';
+    try {
+      const r = await run(s, out, '--api-key-env', 'TABEVAL_TEST_KEY', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(chatRequests(s).every((q) => q.headers['authorization'] === 'Bearer sk-env-7')).toBe(true);
+      expect(r.stdout + r.stderr + (await readFile(out, 'utf8'))).not.toContain('sk-env-7');
+    } finally {
+      delete process.env['TABEVAL_TEST_KEY'];
+    }
+    const unset = await run(s, join(dir, 'unset.json'), '--api-key-env', 'TABEVAL_TEST_KEY');
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('not set');
+  });
+
   it('--help documents the exit codes', async () => {
     const r = await tabeval(['run', '--help']);
     expect(r.code).toBe(0);
