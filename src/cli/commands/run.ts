@@ -213,7 +213,12 @@ export async function runRun(args: string[]): Promise<number> {
         );
       }
     }
-    if (old.source.kind === 'endpoint' && old.source.model !== model) {
+    if (old.source.kind !== 'endpoint') {
+      throw new UsageError(
+        `${values.resume} was not made by tabeval run against a server: it cannot be continued here`,
+      );
+    }
+    if (old.source.model !== model) {
       throw new UsageError(`${values.resume} was run with the model "${old.source.model}", not "${model}"`);
     }
     base = old.params;
