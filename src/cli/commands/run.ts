@@ -38,6 +38,8 @@ import { resolveSuite } from '../run/resolveSuite.ts';
 import { createRunProgress } from '../run/runProgress.ts';
 import { writeReportFile } from '../run/writeReportFile.ts';
 import { nodeHttpFetch } from '../run/nodeHttpFetch.ts';
+import { runInTab } from '../run/runInTab.ts';
+import { WEBGPU_FLAGS } from '../run/browserRun.ts';
 
 export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url URL --model NAME -o REPORT.json [options]
   Runs a suite against a model behind an OpenAI-compatible server (llama.cpp's llama-server,
@@ -46,7 +48,7 @@ export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url
   ETA and tokens/s goes to standard error when it is a terminal.
   --suite ID|FILE       a bundled suite (punie-baseline, tool-calling, coding-core, python-functions)
                         or a suite file
-  --engine endpoint     the engine (endpoint, the default, is the one available in the CLI)
+  --engine endpoint     the engine: endpoint (the default), webllm or replay (see below)
   --base-url URL        the server's API base, e.g. http://127.0.0.1:8080/v1
   --model NAME          the model name the server knows (GET {base}/models lists them)
   --api-key-env NAME    read the API key from this environment variable (default TABEVAL_API_KEY);
@@ -72,6 +74,14 @@ export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url
   --max-drop P          ...and exit 1 when the overall dropped by more than P points and McNemar's
                         exact test on the flipped cases says the drop is significant at 0.05
 ${scoringHelp}
+In the tab (the built site in headless Chromium or Chrome, driven with playwright-core):
+  tabeval run --engine webllm --model <catalog id> --suite <bundled id> -o REPORT.json [--browser PATH]
+                        runs a WebLLM build on this machine's GPU as the app does (its default
+                        parameters); passes ${WEBGPU_FLAGS[process.platform]?.join(' ') ?? '--enable-unsafe-webgpu'}
+  tabeval run --engine replay --report OLD.json -o REPORT.json [--browser PATH]
+                        re-scores a report's outputs in the tab (as "Open a report" does)
+  --browser PATH        the browser (default: CHROMIUM_PATH, else /usr/bin/chromium or Chrome)
+  --browser-arg ARG     one more browser flag (repeatable), e.g. --browser-arg=--use-angle=vulkan
 ${runExitHelp}`;
 
 const OPTIONS = {
@@ -97,6 +107,9 @@ const OPTIONS = {
   'min-score': { type: 'string' },
   baseline: { type: 'string' },
   'max-drop': { type: 'string' },
+  browser: { type: 'string' },
+  'browser-arg': { type: 'string', multiple: true },
+  report: { type: 'string' },
   ...SCORING_OPTIONS,
 } as const;
 
@@ -176,16 +189,62 @@ function finishedRecords(report: Report): ReportCase[] {
   );
 }
 
+const TAB_OPTIONS = new Set([
+  'suite',
+  'engine',
+  'model',
+  'output',
+  'force',
+  'json',
+  'browser',
+  'browser-arg',
+  'report',
+]);
+
+/** `--engine webllm` (a catalog model on this machine's GPU) or `replay` (a report re-scored), in the tab. */
+async function runTabEngine(engine: 'webllm' | 'replay', values: Record<string, unknown>): Promise<number> {
+  const extra = Object.keys(values).filter(
+    (k) => !TAB_OPTIONS.has(k) && values[k] !== undefined && values[k] !== false,
+  );
+  if (extra.length > 0) {
+    throw new UsageError(
+      `--engine ${engine} takes --suite, --model, --report, -o, --force, --json, --browser; not --${extra.join(', --')} (the tab's defaults apply)`,
+    );
+  }
+  const output = values['output'] as string | undefined;
+  if (output === undefined)
+    throw new UsageError('-o REPORT.json is required (or "-o -" for standard output)');
+  if (output !== '-' && values['force'] !== true && (await exists(output))) {
+    throw new UsageError(`${output} exists: give --force to overwrite it`);
+  }
+  const browser = values['browser'] as string | undefined;
+  const flags = (values['browser-arg'] as string[] | undefined) ?? [];
+  const json = values['json'] === true;
+  if (engine === 'replay') {
+    const report = values['report'] as string | undefined;
+    if (report === undefined)
+      throw new UsageError('--engine replay needs --report FILE (its outputs are re-scored in the tab)');
+    await loadReportFile(report);
+    return runInTab({ task: { kind: 'replay', reportPath: report }, browser, flags, output, json });
+  }
+  const model = values['model'] as string | undefined;
+  const suite = values['suite'] as string | undefined;
+  if (model === undefined || suite === undefined) {
+    throw new UsageError('--engine webllm needs --model <catalog id> and --suite <bundled suite id>');
+  }
+  if (!/^[\w.-]+$/.test(suite)) throw new UsageError('--engine webllm runs bundled suites: give a suite id');
+  return runInTab({ task: { kind: 'webllm', model, suiteId: suite }, browser, flags, output, json });
+}
+
 /** `tabeval run`: a suite against a server, through the app's run session, to a report. */
 export async function runRun(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, OPTIONS, HINTS);
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}" (options start with --)`);
   const engineName = values.engine ?? 'endpoint';
+  if (engineName === 'webllm' || engineName === 'replay') return runTabEngine(engineName, values);
   if (engineName !== 'endpoint') {
-    throw new UsageError(
-      `--engine ${engineName}: only "endpoint" runs from the CLI so far; WebLLM runs in the tab (npm start)`,
-    );
+    throw new UsageError(`--engine ${engineName}: give endpoint, webllm or replay`);
   }
   const baseUrl = values['base-url'];
   const model = values.model;

@@ -8,6 +8,8 @@ export const RUN_EXIT = {
   usage: 2,
   /** The engine could not start, the server went away mid-run (partial report written), or every case failed in the engine. */
   engineFailed: 3,
+  /** --engine webllm: the browser has no WebGPU. */
+  noWebGpu: 4,
   /** Stopped by Ctrl-C or SIGTERM: the partial report was written; continue with --resume. */
   interrupted: 130,
 } as const;
@@ -19,4 +21,5 @@ export const runExitHelp = `Exit codes:
   3    the engine could not start (server unreachable, key refused, unknown model: the message
        says what to do), the server stopped answering during the run (the partial report is
        written; continue with --resume), or every case failed in the engine
+  4    --engine webllm: the browser has no WebGPU
   130  stopped by Ctrl-C or SIGTERM: the partial report was written; continue with --resume`;
