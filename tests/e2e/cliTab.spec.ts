@@ -76,6 +76,29 @@ test.describe('tabeval run in the tab', () => {
     expect(r.stderr).toContain('--enable-unsafe-webgpu');
   });
 
+  test('a run link: checked before anything starts, then opened in the tab', async () => {
+    const bad = await tabeval(['run', 'https://example.org/#/run?v=1&suite=punie-baseline', '-o', '-']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a usable run link');
+    const suite = JSON.parse(await readFile('suites/punie-baseline.json', 'utf8')) as { version: string };
+    const hash = (await tabeval(['suite', 'hash', 'suites/punie-baseline.json'])).stdout.trim();
+    const link =
+      `https://tabeval.example/#/run?v=1&suite=punie-baseline&suite_version=${suite.version}&suite_hash=${hash}` +
+      '&model=Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC&temperature=0.5&top_p=1&max_tokens=256&seed=3&tool_call_mode=prompt&samples=1';
+    // Without a WebGPU adapter the run stops at the check, after the link was accepted.
+    const r = await tabeval([
+      'run',
+      link,
+      '-o',
+      join(tmpdir(), 'never.json'),
+      '--browser-arg=--disable-software-rasterizer',
+    ]);
+    expect(r.code, r.stderr).toBe(4);
+    const pinned = await tabeval(['run', link, '--model', 'other', '-o', '-']);
+    expect(pinned.code).toBe(2);
+    expect(pinned.stderr).toContain('pins the model');
+  });
+
   test('--engine webllm takes no sampling options, and a missing browser is named', async () => {
     const options = await tabeval([
       'run',

@@ -39,7 +39,10 @@ import { createRunProgress } from '../run/runProgress.ts';
 import { writeReportFile } from '../run/writeReportFile.ts';
 import { nodeHttpFetch } from '../run/nodeHttpFetch.ts';
 import { runInTab } from '../run/runInTab.ts';
-import { WEBGPU_FLAGS } from '../run/browserRun.ts';
+import { WEBGPU_FLAGS, type BrowserTask } from '../run/browserRun.ts';
+import { decodeRunLink } from '../../core/link/decodeRunLink.ts';
+import { encodeRunLink } from '../../core/link/encodeRunLink.ts';
+import { modelCatalog } from '../../engines/webllm/models.ts';
 
 export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url URL --model NAME -o REPORT.json [options]
   Runs a suite against a model behind an OpenAI-compatible server (llama.cpp's llama-server,
@@ -78,6 +81,8 @@ In the tab (the built site in headless Chromium or Chrome, driven with playwrigh
   tabeval run --engine webllm --model <catalog id> --suite <bundled id> -o REPORT.json [--browser PATH]
                         runs a WebLLM build on this machine's GPU as the app does (its default
                         parameters); passes ${WEBGPU_FLAGS[process.platform]?.join(' ') ?? '--enable-unsafe-webgpu'}
+  tabeval run "<run link>" -o REPORT.json [--browser PATH]
+                        runs exactly what a reproducible run link pins (suite, model, parameters)
   tabeval run --engine replay --report OLD.json -o REPORT.json [--browser PATH]
                         re-scores a report's outputs in the tab (as "Open a report" does)
   --browser PATH        the browser (default: CHROMIUM_PATH, else /usr/bin/chromium or Chrome)
@@ -153,10 +158,7 @@ function scoreOption(text: string | undefined): number | undefined {
   return fraction;
 }
 
-function paramsFrom(
-  values: Record<string, string | boolean | undefined>,
-  base: GenerationParams,
-): GenerationParams {
+function paramsFrom(values: Record<string, unknown>, base: GenerationParams): GenerationParams {
   const text = (name: string) => values[name] as string | undefined;
   const mode = text('tool-call-mode');
   if (mode !== undefined && !v.is(ToolCallModeSchema, mode)) {
@@ -202,7 +204,11 @@ const TAB_OPTIONS = new Set([
 ]);
 
 /** `--engine webllm` (a catalog model on this machine's GPU) or `replay` (a report re-scored), in the tab. */
-async function runTabEngine(engine: 'webllm' | 'replay', values: Record<string, unknown>): Promise<number> {
+async function runTabEngine(
+  engine: 'webllm' | 'replay',
+  values: Record<string, unknown>,
+  linkTask?: BrowserTask,
+): Promise<number> {
   const extra = Object.keys(values).filter(
     (k) => !TAB_OPTIONS.has(k) && values[k] !== undefined && values[k] !== false,
   );
@@ -227,6 +233,7 @@ async function runTabEngine(engine: 'webllm' | 'replay', values: Record<string, 
     await loadReportFile(report);
     return runInTab({ task: { kind: 'replay', reportPath: report }, browser, flags, output, json });
   }
+  if (linkTask !== undefined) return runInTab({ task: linkTask, browser, flags, output, json });
   const model = values['model'] as string | undefined;
   const suite = values['suite'] as string | undefined;
   if (model === undefined || suite === undefined) {
@@ -236,11 +243,35 @@ async function runTabEngine(engine: 'webllm' | 'replay', values: Record<string, 
   return runInTab({ task: { kind: 'webllm', model, suiteId: suite }, browser, flags, output, json });
 }
 
+/** `tabeval run "<run link>"`: exactly what a reproducible run link pins, in the tab. */
+async function runLink(link: string, values: Record<string, unknown>): Promise<number> {
+  if (values['engine'] !== undefined && values['engine'] !== 'webllm') {
+    throw new UsageError('a run link runs in the tab (WebLLM): give no --engine, or --engine webllm');
+  }
+  for (const name of ['suite', 'model']) {
+    if (values[name] !== undefined) throw new UsageError(`a run link pins the ${name}: give no --${name}`);
+  }
+  const decoded = decodeRunLink(link, new Set(modelCatalog.map((m) => m.id)));
+  if (!decoded.ok) throw new UsageError(`not a usable run link: ${decoded.error}`);
+  const spec = decoded.value;
+  if (spec.model.kind !== 'catalog') {
+    throw new UsageError(
+      'links to a custom MLC build run in the tab only, for now: open the link in a browser',
+    );
+  }
+  return runTabEngine(
+    'webllm',
+    { ...values, engine: 'webllm' },
+    { kind: 'link', fragment: encodeRunLink(spec), model: spec.model.modelId },
+  );
+}
+
 /** `tabeval run`: a suite against a server, through the app's run session, to a report. */
 export async function runRun(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, OPTIONS, HINTS);
-  if (positionals.length > 0)
-    throw new UsageError(`unexpected argument "${positionals[0]}" (options start with --)`);
+  if (positionals.length > 1)
+    throw new UsageError(`unexpected argument "${positionals[1]}" (options start with --)`);
+  if (positionals.length === 1) return runLink(positionals[0]!, values);
   const engineName = values.engine ?? 'endpoint';
   if (engineName === 'webllm' || engineName === 'replay') return runTabEngine(engineName, values);
   if (engineName !== 'endpoint') {

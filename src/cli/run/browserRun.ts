@@ -14,7 +14,10 @@ export const WEBGPU_FLAGS: Readonly<Record<string, readonly string[]>> = {
 
 /** What to do in the tab. */
 export type BrowserTask =
-  { kind: 'webllm'; model: string; suiteId: string } | { kind: 'replay'; reportPath: string };
+  | { kind: 'webllm'; model: string; suiteId: string }
+  /** A reproducible run link (`#/run?v=1&…`, checked): the app prefills suite and parameters from it. */
+  | { kind: 'link'; fragment: string; model: string }
+  | { kind: 'replay'; reportPath: string };
 
 export interface BrowserRunOptions {
   siteDir: string;
@@ -103,7 +106,7 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
       }
       return { ok: true, reportText: await downloadReport(page), fallbackAdapter: false };
     }
-    await page.goto(`${site.origin}/#/run`);
+    await page.goto(`${site.origin}/${task.kind === 'link' ? task.fragment : '#/run'}`);
     const webgpu = await probeWebGpu(page);
     if (!webgpu.available) {
       return {
@@ -112,7 +115,7 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
         message: `this browser has no WebGPU (${webgpu.why}). On Linux it needs a GPU driver with Vulkan; the flags passed were ${(WEBGPU_FLAGS[process.platform] ?? []).join(' ')}.`,
       };
     }
-    await page.getByTestId('suite-select').selectOption(task.suiteId);
+    if (task.kind === 'webllm') await page.getByTestId('suite-select').selectOption(task.suiteId);
     await page.getByTestId('model-select').selectOption(task.model);
     await page.getByTestId('load-button').click();
     const loaded = await Promise.race([
@@ -132,7 +135,17 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
         message: (await page.getByTestId('load-error').innerText()).trim(),
       };
     }
-    await page.getByTestId('start-run').click();
+    const start = page.getByTestId('start-run');
+    if (!(await start.isEnabled())) {
+      // A link whose suite differs from its hash waits for a person's confirmation: not here.
+      return {
+        ok: false,
+        kind: 'load-failed',
+        message:
+          'the page does not start this run (the suite it found differs from the link, or it could not load the suite); open the link in a browser to see why',
+      };
+    }
+    await start.click();
     const poll = setInterval(() => {
       void page
         .getByTestId('run-count')
