@@ -31,7 +31,13 @@ export interface BrowserRunOptions {
 
 export type BrowserRunResult =
   | { ok: true; reportText: string; fallbackAdapter: boolean }
-  | { ok: false; kind: 'no-webgpu' | 'load-failed' | 'browser' | 'stopped'; message: string };
+  | {
+      ok: false;
+      kind: 'no-webgpu' | 'load-failed' | 'browser' | 'stopped';
+      message: string;
+      /** Stopped: the report of the cases done, when the page offered one. */
+      partialReport?: string;
+    };
 
 /** WebGPU in the page: an adapter, and whether it is a software one. */
 async function probeWebGpu(page: Page): Promise<{ available: boolean; fallback: boolean; why: string }> {
@@ -70,6 +76,9 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
     browser = await chromium.launch({
       executablePath: options.browserPath,
       headless: true,
+      // Ctrl-C is the CLI's: it stops the run in the page first, then closes the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
       args: [...(WEBGPU_FLAGS[process.platform] ?? WEBGPU_FLAGS['linux']!), ...(options.flags ?? [])],
     });
   } catch (error) {
@@ -168,11 +177,23 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
         stopped,
       ]);
       if (finished === 'stopped') {
+        // As a person would: Stop, then the report of the cases done, which the page offers.
         await page
           .getByTestId('stop-run')
           .click()
           .catch(() => undefined);
-        return { ok: false, kind: 'stopped', message: 'stopped; the run stays in that browser profile only' };
+        await page
+          .getByTestId('run-stopped')
+          .waitFor({ timeout: 30_000 })
+          .catch(() => undefined);
+        const offered = (await page.getByTestId('export-json').count()) > 0;
+        const partial = offered ? await downloadReport(page).catch(() => null) : null;
+        return {
+          ok: false,
+          kind: 'stopped',
+          message: partial === null ? 'stopped before any case finished' : 'stopped',
+          ...(partial === null ? {} : { partialReport: partial }),
+        };
       }
     } finally {
       clearInterval(poll);

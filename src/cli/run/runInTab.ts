@@ -74,6 +74,16 @@ export async function runInTab(settings: TabRunSettings): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
   if (!result.ok) {
+    if (result.kind === 'stopped' && result.partialReport !== undefined && settings.output !== '-') {
+      const partial = parseReportJson(result.partialReport);
+      if (partial.ok) {
+        await writeReportFile(settings.output, partial.value);
+        err(
+          `stopped after ${partial.value.cases.length} records; the partial report is in ${settings.output}`,
+        );
+        return RUN_EXIT.interrupted;
+      }
+    }
     err(`tabeval run: ${result.message}`);
     if (result.kind === 'no-webgpu') return RUN_EXIT.noWebGpu;
     if (result.kind === 'stopped') return RUN_EXIT.interrupted;
