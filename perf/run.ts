@@ -3,6 +3,8 @@ import { benchParser } from './parser.ts';
 import { benchScoring } from './scoring.ts';
 import { benchRunner } from './runner.ts';
 import { benchReport } from './report.ts';
+import { benchExec } from './exec.ts';
+import { benchRegex } from './regex.ts';
 import { benchEndpoint } from './endpoint.ts';
 
 const benches: [string, () => Promise<void>][] = [
@@ -10,6 +12,8 @@ const benches: [string, () => Promise<void>][] = [
   ['scoring', benchScoring],
   ['runner', benchRunner],
   ['report', benchReport],
+  ['exec', benchExec],
+  ['regex', benchRegex],
   ['endpoint', benchEndpoint],
 ];
 

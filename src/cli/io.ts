@@ -1,45 +1,29 @@
-import { readFile } from 'node:fs/promises';
+import { locateJsonError } from '../core/validation/locateJsonError.ts';
+import { readInputText, type InputKind } from './readInputText.ts';
+import { UsageError } from './usageError.ts';
 
-/** A failure the user can fix: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export { UsageError };
+
+/**
+ * Reads a whole file as UTF-8, or standard input when `path` is undefined or "-"; see
+ * `readInputText` (size cap of `kind`, strict UTF-8, byte-order mark dropped).
+ */
+export async function readTextInput(path: string | undefined, kind: InputKind = 'text'): Promise<string> {
+  return readInputText(path, kind);
 }
 
-/** Reads a whole file as UTF-8, or standard input when `path` is undefined or "-". */
-export async function readTextInput(path: string | undefined): Promise<string> {
-  if (path === undefined || path === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${describeFsError(e)}`);
-  }
-}
-
-/** Reads and parses a JSON file; a bad file is a UsageError naming it. */
-export async function readJsonFile(path: string): Promise<unknown> {
-  const text = await readTextInput(path);
+/** Reads and parses a JSON file; a bad file is a UsageError naming it and where the JSON breaks. */
+export async function readJsonFile(path: string, kind: InputKind = 'text'): Promise<unknown> {
+  const text = await readInputText(path, kind);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return e instanceof Error ? e.message : String(e);
+    const at = locateJsonError(text);
+    throw new UsageError(
+      at === undefined
+        ? `${path} is not valid JSON: ${(e as Error).message}`
+        : `${path} is not valid JSON: line ${at.line}, column ${at.column}: ${at.reason}`,
+    );
   }
 }
 

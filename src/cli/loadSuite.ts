@@ -4,7 +4,7 @@ import { readTextInput, UsageError } from './io.ts';
 
 /** Reads and validates a suite file; any problem is a UsageError listing every issue by path. */
 export async function loadSuiteFile(path: string): Promise<Suite> {
-  const result = parseSuiteJson(await readTextInput(path));
+  const result = parseSuiteJson(await readTextInput(path, 'suite'));
   if (!result.ok) {
     throw new UsageError(
       `${path} is not a valid suite (${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}):\n` +

@@ -16,7 +16,7 @@ interface Command {
 const commands: Record<string, Command> = {
   parse: { summary: 'print the tool calls in a model output as JSON', help: parseHelp, run: runParse },
   suite: {
-    summary: 'validate a suite file, print its hash, or import HumanEval/MBPP',
+    summary: 'validate a suite file, print its hash, or import HumanEval/MBPP/BFCL',
     help: suiteHelp,
     run: runSuiteCommand,
   },

@@ -136,4 +136,10 @@ export interface Engine {
   abort(): Promise<void>;
   unload(): Promise<void>;
   info(): Promise<EngineInfo>;
+  /**
+   * The prompt tokens a request would take in the loaded model (its chat template applied), when
+   * the engine can count them without generating; null when it cannot. With the context window
+   * from `info()`, the runner gives a case that cannot fit its verdict before generation.
+   */
+  countPromptTokens?(request: GenerationRequest): Promise<number | null>;
 }

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import catalog from '../../src/engines/webllm/catalog.generated.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { encodeRunLink } from '../../src/core/link/encodeRunLink.ts';
+import { suiteHash } from '../../src/core/suite/suiteHash.ts';
 import { watchPage } from './cspWatch.ts';
 import { MINIMAL_CHAT_CONFIG, routeModelHosts, serveJson } from './modelHostRoutes.ts';
 
@@ -102,6 +105,10 @@ test.describe('WebLLM engine in its worker', () => {
 
     await page.getByTestId('custom-model-url').fill('https://example.org/models/my-qwen');
     await page.getByTestId('load-button').click();
+    // example.org is not a catalog model host: the load waits for a confirmation by name.
+    await expect(page.getByTestId('host-confirm-hosts')).toHaveText('https://example.org');
+    expect(seen).toEqual([]);
+    await page.getByTestId('host-confirm-trust').click();
     const error = page.getByTestId('load-error');
     await expect(error).toBeVisible({ timeout: 45_000 });
     await expect(error).toHaveAttribute('data-error-name', 'InvalidCustomModel');
@@ -109,6 +116,53 @@ test.describe('WebLLM engine in its worker', () => {
       'https://example.org/models/my-qwen/resolve/main/mlc-chat-config.json',
     );
     await expect(error).toContainText('HTTP 404');
+  });
+
+  test('a run link naming a foreign host fetches nothing from it, on open or on Load, until the host is confirmed', async ({
+    page,
+    context,
+  }) => {
+    const seen = await routeModelHosts(context, () => 'default');
+    const workerUrls: string[] = [];
+    page.on('worker', (w) => workerUrls.push(w.url()));
+    const suite = JSON.parse(
+      readFileSync(new URL('../../suites/punie-baseline.json', import.meta.url), 'utf8'),
+    );
+    const fragment = encodeRunLink({
+      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await suiteHash(suite) },
+      model: {
+        engine: 'webllm',
+        kind: 'custom',
+        modelId: 'evil-qwen',
+        modelUrl: 'https://evil.example/m/',
+        modelLibUrl: 'https://evil.example/m/lib.wasm',
+      },
+      params: { temperature: 0, top_p: 1, max_tokens: 256, seed: 0, tool_call_mode: 'prompt', samples: 1 },
+    });
+    await page.goto(`./${fragment}`);
+    await expect(page.getByTestId('link-summary')).toContainText('evil.example');
+    await expect(page.getByTestId('link-load-model')).toBeVisible();
+    await page.getByTestId('link-load-model').click();
+    const confirm = page.getByTestId('host-confirm');
+    await expect(confirm).toBeFocused();
+    await expect(page.getByTestId('host-confirm-hosts')).toHaveText('https://evil.example');
+    await expect(confirm).toContainText('code that will run in this page');
+    await page.getByTestId('host-confirm-cancel').click();
+    await expect(confirm).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    expect(seen.filter((r) => r.url.includes('evil.example'))).toEqual([]);
+
+    // Confirmed by name: now, and only now, the worker asks the host.
+    await page.getByTestId('link-load-model').click();
+    await page.getByTestId('host-confirm-trust').click();
+    await expect(page.getByTestId('load-error')).toBeVisible({ timeout: 45_000 });
+    expect(seen.some((r) => r.url === 'https://evil.example/m/resolve/main/mlc-chat-config.json')).toBe(true);
+    // The worker's script carries its own policy (the page's meta tag does not govern a worker).
+    const worker = workerUrls.find((url) => /\/worker-[\w-]+\.js$/.test(url));
+    expect(worker).toBeDefined();
+    const headers = (await page.request.get(worker!)).headers();
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
   });
 
   test('the worker creates a WebGPU device with WebLLM limits on the software adapter', async ({ page }) => {

@@ -166,12 +166,9 @@ test('code that reaches the JS scope finds no network, storage or page, and cann
 });
 
 test('the Python worker script is served with its own CSP', async ({ request }) => {
-  const html = await (await request.get('exec-harness.html')).text();
-  const entry = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
-  const code = await (await request.get(entry)).text();
-  const worker = /(pythonWorker-[\w-]+\.js)/.exec(code)?.[1] ?? '';
-  expect(worker).not.toBe('');
-  const response = await request.get(`assets/${worker}`);
+  const worker = page.workers().find((w) => /pythonWorker/.test(w.url()));
+  expect(worker, 'the sandbox runs in a worker of its own').toBeDefined();
+  const response = await request.get(worker!.url());
   expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
   expect(response.headers()['cross-origin-embedder-policy']).toBe('require-corp');
 });

@@ -212,6 +212,46 @@ test('the run page imports HumanEval JSONL from a file, plain or gzipped, and na
   await expect(page.getByTestId('suite-import-note')).toHaveCount(0);
 });
 
+test('the run page imports BFCL questions with their possible answers, chosen together', async ({ page }) => {
+  const fn = (name: string) => ({
+    name,
+    description: `The ${name} function.`,
+    parameters: {
+      type: 'dict',
+      properties: { city: { type: 'string' }, days: { type: 'integer' } },
+      required: ['city'],
+    },
+  });
+  const questions = [
+    {
+      id: 'simple_python_0',
+      question: [[{ role: 'user', content: 'Weather in Paris?' }]],
+      function: [fn('weather')],
+    },
+    {
+      id: 'irrelevance_0',
+      question: [[{ role: 'user', content: 'Who wrote Hamlet?' }]],
+      function: [fn('weather')],
+    },
+  ];
+  const answers = [{ id: 'simple_python_0', ground_truth: [{ weather: { city: ['Paris'] } }] }];
+  const lines = (records: unknown[]) => Buffer.from(records.map((r) => JSON.stringify(r)).join('\n'));
+  await page.goto('./#/run');
+  await page.getByLabel('from a file').check();
+  // Answers first: the page tells the two files apart by content.
+  await page.getByTestId('suite-file').setInputFiles([
+    { name: 'answers.json', mimeType: 'application/json', buffer: lines(answers) },
+    { name: 'questions.json', mimeType: 'application/json', buffer: lines(questions) },
+  ]);
+  await expect(page.getByTestId('suite-import-note')).toHaveText(
+    'Imported 2 BFCL problems from questions.json and answers.json as suite questions.',
+  );
+  await expect(page.getByTestId('suite-summary')).toContainText('2 cases in 2 categories');
+  await expect(page.getByTestId('suite-import-notes')).toContainText(
+    'simple_python_0: weather: the possible answer leaves out days',
+  );
+});
+
 test('the app downloads the same HTML, CSV and Markdown files as the CLI makes from its JSON', async ({
   page,
 }) => {

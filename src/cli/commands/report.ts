@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { parseReportJson } from '../../core/report/parseReportJson.ts';
 import { renderCsv } from '../../core/report/renderCsv.ts';
@@ -7,6 +5,8 @@ import { renderHtmlReport } from '../../core/report/renderHtmlReport.ts';
 import { renderMarkdownSummary } from '../../core/report/renderMarkdownSummary.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { err, out, readTextInput, UsageError } from '../io.ts';
+import { assertDistinctFiles, writeOutputSafely } from '../writeOutputSafely.ts';
+import { verifiedReport } from '../verifiedReport.ts';
 
 export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv OUT.csv] [--md]
   Renders a JSON report (tabeval.report/2; format 1 is read too), the same files the app downloads:
@@ -19,10 +19,13 @@ export const reportHelp = `tabeval report REPORT.json [--html OUT.html] [--csv O
 const FORMAT_HINT =
   'there is no --format: give --html FILE, --csv FILE and/or --md (FILE "-" writes to standard output)';
 
-/** Reads and validates a report file; a problem is a one-line UsageError naming the file and the first issue. */
+/**
+ * Reads and validates a report file; a problem is a one-line UsageError naming the file and the
+ * first issue. Derived values are recomputed (`verifiedReport`), disagreements printed as warnings.
+ */
 export async function loadReportFile(path: string): Promise<Report> {
-  const result = parseReportJson(await readTextInput(path));
-  if (result.ok) return result.value;
+  const result = parseReportJson(await readTextInput(path, 'report'));
+  if (result.ok) return verifiedReport(path, result.value);
   const [first, ...rest] = result.issues;
   const where = first === undefined || first.path === '(root)' ? '' : `${first.path}: `;
   const more =
@@ -37,21 +40,10 @@ async function writeOutput(path: string, text: string): Promise<void> {
     out(text);
     return;
   }
-  try {
-    await writeFile(path, text, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : (e as Error).message;
-    throw new UsageError(`cannot write ${path}: ${why}`);
-  }
-  err(`wrote ${path} (${Buffer.byteLength(text, 'utf8').toLocaleString('en-US')} bytes)`);
+  const { bytes, replaced } = await writeOutputSafely(path, text);
+  err(
+    `wrote ${path} (${bytes.toLocaleString('en-US')} bytes${replaced ? ', replacing the file that was there' : ''})`,
+  );
 }
 
 /** `tabeval report`: renders a report file as HTML, CSV and/or Markdown with the app's own renderers. */
@@ -71,18 +63,16 @@ export async function runReport(args: string[]): Promise<number> {
   if (values.html === undefined && values.csv === undefined && !values.md) {
     throw new UsageError('nothing to render: give --html FILE, --csv FILE and/or --md');
   }
-  for (const target of [values.html, values.csv]) {
-    if (target !== undefined && file !== '-' && resolve(target) === resolve(file)) {
-      throw new UsageError(`refusing to overwrite the report ${file} with its own rendering`);
-    }
-  }
   const toStdout = [values.html === '-', values.csv === '-', values.md].filter(Boolean).length;
   if (toStdout > 1) {
     throw new UsageError('only one output can go to standard output: give a file for the others');
   }
-  if (values.html !== undefined && values.html !== '-' && values.html === values.csv) {
-    throw new UsageError('--html and --csv name the same file');
-  }
+  // Before reading anything: an output that is the report (a symlink, a hard link, another
+  // spelling) or the other output would destroy data.
+  await assertDistinctFiles(
+    [file],
+    [values.html, values.csv].filter((t) => t !== undefined),
+  );
   const report = await loadReportFile(file);
   if (values.html !== undefined) await writeOutput(values.html, renderHtmlReport(report));
   if (values.csv !== undefined) await writeOutput(values.csv, renderCsv(report));

@@ -6,6 +6,7 @@ import { diffCaseVerdicts } from '../../core/compare/diffCaseVerdicts.ts';
 import { formatPercent } from '../../core/format/formatFigures.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { readTextInput, out, UsageError } from '../io.ts';
+import { verifiedReport } from '../verifiedReport.ts';
 import { DEFAULT_SCORING } from '../../core/execution/schema.ts';
 import {
   parseExecTimeoutOption,
@@ -30,13 +31,14 @@ export async function runRescore(args: string[]): Promise<number> {
   });
   const file = parsed.positionals[0];
   if (file === undefined) throw new UsageError('expected a report file: tabeval rescore REPORT.json');
-  const loaded = parseReportJson(await readTextInput(file));
+  const loaded = parseReportJson(await readTextInput(file, 'report'));
   if (!loaded.ok) {
     throw new UsageError(
       `${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
     );
   }
-  const old = loaded.value;
+  // The recorded figures as its cases give them; a stored value they contradict is a warning.
+  const old = await verifiedReport(file, loaded.value);
   const suite = reportSuite(old);
   if (!suite.ok) {
     throw new UsageError(

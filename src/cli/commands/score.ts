@@ -37,7 +37,7 @@ export async function runScore(args: string[]): Promise<number> {
   if (!values.suite || !values.outputs)
     throw new UsageError('--suite FILE and --outputs FILE are both required');
   const suite = await loadSuiteFile(values.suite);
-  const outputs = await readJsonFile(values.outputs);
+  const outputs = await readJsonFile(values.outputs, 'outputs');
   const recorded = toRecordedOutputs(outputs, values.outputs);
   const ids = new Set(suite.cases.map((c) => c.id));
   const unknown = [...recorded.keys()].filter((id) => !ids.has(id));
@@ -72,7 +72,11 @@ export async function runScore(args: string[]): Promise<number> {
   return 0;
 }
 
-function toRecordedOutputs(value: unknown, path: string): Map<string, RecordedOutput[]> {
+/**
+ * The outputs file's content (`{"case-id": "text" | ["sample", …]}`) as outputs by case id; any
+ * other shape is a `UsageError` naming the file and the entry. Exported for the property tests.
+ */
+export function toRecordedOutputs(value: unknown, path: string): Map<string, RecordedOutput[]> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError(`${path} must be a JSON object mapping case id to output text`);
   }

@@ -22,7 +22,7 @@ export async function runSuiteCommand(args: string[]): Promise<number> {
     out(await suiteHash(await loadSuiteFile(file)));
     return 0;
   }
-  const result = parseSuiteJson(await readTextInput(file));
+  const result = parseSuiteJson(await readTextInput(file, 'suite'));
   if (!result.ok) {
     out(
       `${file}: invalid suite, ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`,

@@ -1,6 +1,6 @@
-// `tabeval suite import`: HumanEval or MBPP JSONL (plain or gzip) → a tabeval suite file, with the
+// `tabeval suite import`: HumanEval, MBPP or BFCL JSON Lines (plain or gzip) → a tabeval suite file, with the
 // same importers the run page uses (src/core/suite/import).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeSuiteBytes } from '../../core/suite/import/decodeSuiteBytes.ts';
 import { detectSuiteFormat } from '../../core/suite/import/detectSuiteFormat.ts';
@@ -9,14 +9,18 @@ import type { ImportOptions } from '../../core/suite/import/types.ts';
 import { suiteHash } from '../../core/suite/suiteHash.ts';
 import { parseCommandArgs } from '../parseCommandArgs.ts';
 import { err, out, UsageError } from '../io.ts';
+import { assertDistinctFiles, writeOutputSafely } from '../writeOutputSafely.ts';
 
 /** Largest input file read, compressed or not. */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-export const suiteImportHelp = `tabeval suite import [--from humaneval|mbpp] FILE [-o suite.json] [--force]
-  Converts HumanEval JSONL (task_id, prompt, canonical_solution, test, entry_point) or MBPP JSONL
-  (task_id, text, code, test_list, test_setup_code) to a tabeval suite. FILE may be gzipped (.gz,
-  recognised by its content) or "-" for standard input. Without --from the format is detected.
+export const suiteImportHelp = `tabeval suite import [--from humaneval|mbpp|bfcl] FILE [ANSWERS] [-o suite.json] [--force]
+  Converts HumanEval JSONL (task_id, prompt, canonical_solution, test, entry_point), MBPP JSONL
+  (task_id, text, code, test_list, test_setup_code) or BFCL data (a questions file: id, question,
+  function; and its possible-answers file ANSWERS: id, ground_truth; irrelevance needs none) to a
+  tabeval suite. FILE may be gzipped (.gz, recognised by its content) or "-" for standard input.
+  Without --from the format is detected. BFCL: what the suite format cannot express is listed per
+  case on standard error.
   -o FILE       where to write the suite; "-" or none: standard output
   --force       overwrite an existing output file
   --id ID, --version V, --description TEXT, --category NAME
@@ -48,18 +52,6 @@ async function readInputBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-async function writeOutput(path: string, text: string, force: boolean): Promise<void> {
-  try {
-    // 'wx' fails when the file exists: no window between a check and the write.
-    await writeFile(path, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EEXIST') {
-      throw new UsageError(`${path} exists; give --force to overwrite it`);
-    }
-    throw new UsageError(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 /** `tabeval suite import ...args` (the words after "import"). */
 export async function runSuiteImport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('suite import', args, {
@@ -72,18 +64,38 @@ export async function runSuiteImport(args: string[]): Promise<number> {
     category: { type: 'string' },
     'challenge-tests': { type: 'boolean' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError('expected "suite import [--from humaneval|mbpp] FILE"');
-  if (extra.length > 0) throw new UsageError(`expected one input file, got also ${extra.join(' ')}`);
+  const [file, answersFile, ...extra] = positionals;
+  if (file === undefined)
+    throw new UsageError('expected "suite import [--from humaneval|mbpp|bfcl] FILE [ANSWERS]"');
+  if (extra.length > 0) throw new UsageError(`expected at most two input files, got also ${extra.join(' ')}`);
   const from = values.from;
-  if (from !== undefined && from !== 'humaneval' && from !== 'mbpp') {
-    throw new UsageError(`--from must be humaneval or mbpp, not "${from}"`);
+  if (from !== undefined && from !== 'humaneval' && from !== 'mbpp' && from !== 'bfcl') {
+    throw new UsageError(`--from must be humaneval, mbpp or bfcl, not "${from}"`);
   }
 
+  const inputs = answersFile === undefined ? [file] : [file, answersFile];
+  if (values.output !== undefined) await assertDistinctFiles(inputs, [values.output]);
   const decoded = decodeSuiteBytes(await readInputBytes(file));
   if (!decoded.ok) {
     err(`${file} ${decoded.message}`);
     return 1;
+  }
+  const format = from ?? detectSuiteFormat(decoded.text);
+  if (answersFile !== undefined && format !== 'bfcl') {
+    throw new UsageError(
+      `a second file (${answersFile}) is only taken with BFCL questions; ${file} is not one (give --from bfcl if it is)`,
+    );
+  }
+  let answers: string | undefined;
+  if (answersFile !== undefined) {
+    if (answersFile === '-' && file === '-')
+      throw new UsageError('only one of the files can be standard input');
+    const decodedAnswers = decodeSuiteBytes(await readInputBytes(answersFile));
+    if (!decodedAnswers.ok) {
+      err(`${answersFile} ${decodedAnswers.message}`);
+      return 1;
+    }
+    answers = decodedAnswers.text;
   }
   const options: ImportOptions = {
     ...(file === '-' ? {} : { fileName: basename(file) }),
@@ -92,6 +104,7 @@ export async function runSuiteImport(args: string[]): Promise<number> {
     ...(values.description === undefined ? {} : { description: values.description }),
     ...(values.category === undefined ? {} : { category: values.category }),
     ...(values['challenge-tests'] === true ? { challengeTests: true } : {}),
+    ...(answers === undefined ? {} : { bfclAnswers: answers }),
   };
   const result = readSuiteText(decoded.text, options, from);
   if (result.format === 'tabeval') {
@@ -109,12 +122,17 @@ export async function runSuiteImport(args: string[]): Promise<number> {
     return 1;
   }
   const suite = result.suite;
+  if (result.notes.length > 0) {
+    const n = result.notes.length;
+    err(`${n} ${n === 1 ? 'note' : 'notes'}: what the suite format cannot express, by case:`);
+    for (const note of result.notes) err(`  ${note.path}: ${note.message}`);
+  }
   const text = `${JSON.stringify(suite, null, 2)}\n`;
   const output = values.output;
   if (output === undefined || output === '-') out(text);
-  else await writeOutput(output, text, values.force === true);
+  else await writeOutputSafely(output, text, { overwrite: values.force === true });
   err(
-    `Imported ${suite.cases.length} ${SUITE_FORMAT_LABELS[result.format].replace(/ JSONL$/, '')} problems` +
+    `Imported ${suite.cases.length} ${SUITE_FORMAT_LABELS[result.format].replace(/ (?:JSONL|JSON Lines)$/, '')} problems` +
       `${decoded.gzipped ? ' (gzip)' : ''} from ${file} as suite ${suite.id} ${suite.version}` +
       `${output === undefined || output === '-' ? '' : ` → ${output}`}; sha256 ${await suiteHash(suite)}`,
   );

@@ -42,11 +42,17 @@ const count = v.pipe(
   v.minValue(0, 'must not be negative'),
 );
 const nonNegative = v.pipe(finite, v.minValue(0, 'must not be negative'));
-const IntervalSchema = v.object({
-  low: finite,
-  high: finite,
-  method: linkText('an interval method', LINK_TEXT_LIMITS.method, 0),
-});
+// The report's own bounds (validation/fields.ts): a link cannot carry a speed of 1e308 either.
+const speed = v.pipe(nonNegative, v.maxValue(1e7, 'must be at most 10,000,000 tokens/s'));
+const duration = v.pipe(nonNegative, v.maxValue(3.2e10, 'must be at most a year in milliseconds'));
+const IntervalSchema = v.pipe(
+  v.object({
+    low: unit,
+    high: unit,
+    method: linkText('an interval method', LINK_TEXT_LIMITS.method, 0),
+  }),
+  v.check((i) => i.low <= i.high, 'the low end of an interval is above its high end'),
+);
 
 const CaseBitsSchema = v.object({
   /** Pass/fail of the suite's case at this position; null when the run did not reach it. */
@@ -108,15 +114,16 @@ export const ResultsSummarySchema = v.pipe(
       }),
     ),
     speed: v.object({
-      decodeTps: v.nullable(nonNegative),
-      prefillTps: v.nullable(nonNegative),
-      ttftMs: v.nullable(nonNegative),
-      loadMs: v.nullable(nonNegative),
+      decodeTps: v.nullable(speed),
+      prefillTps: v.nullable(speed),
+      ttftMs: v.nullable(duration),
+      loadMs: v.nullable(duration),
     }),
     cases: v.array(CaseBitsSchema),
   }),
   v.check((s) => s.cases.length === s.suite.caseCount, 'the per-case bits do not match the case count'),
   v.check((s) => s.categories.every((c) => c.passed <= c.n), 'a category says more cases passed than it has'),
+  v.check((s) => s.n <= s.suite.caseCount, 'the summary counts more cases than the suite has'),
   v.check(
     (s) => new Set(s.categories.map((c) => c.name)).size === s.categories.length,
     'a category is listed twice',

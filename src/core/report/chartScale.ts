@@ -13,5 +13,7 @@ export function niceCeiling(value: number): number {
 
 /** Evenly spaced axis ticks from 0 to `top` (inclusive): `count` intervals, `count` + 1 ticks. */
 export function ticks(top: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
+  // top / count first: top * i overflows to Infinity near Number.MAX_VALUE, and equal ticks would
+  // collide as keys.
+  return Array.from({ length: count + 1 }, (_, i) => (top / count) * i);
 }

@@ -1,11 +1,19 @@
 import * as v from 'valibot';
 import { locateJsonError } from '../validation/locateJsonError.ts';
 import { formatIssue } from '../validation/formatIssue.ts';
-import { formatPath } from '../validation/formatPath.ts';
+import { formatPath, type IssuePath } from '../validation/formatPath.ts';
 import { sortIssues } from '../validation/sortIssues.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, type Report } from './schema.ts';
 import { REPORT_V1_SCHEMA_ID, ReportV1Schema } from './schemaV1.ts';
 import { upgradeReportV1 } from './upgradeReport.ts';
+import { MAX_SUITE_DEPTH } from '../suite/findDataProblems.ts';
+import { findTooDeep } from '../validation/findTooDeep.ts';
+
+/**
+ * Deepest nesting of arrays and objects a report may have: the suite's cap. The embedded suite
+ * (`suite.content`) is measured from its own root, so every valid suite fits in a valid report.
+ */
+export const MAX_REPORT_DEPTH = MAX_SUITE_DEPTH;
 
 /** Largest report file accepted (characters of JSON text). */
 export const MAX_REPORT_CHARS = 50 * 1024 * 1024;
@@ -54,6 +62,15 @@ export function validateReport(value: unknown): ReportValidation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('(root)', 'expected a tabeval report (a JSON object)');
   }
+  // Before anything recurses (valibot, the renderers): a value nested thousands of levels deep
+  // would overflow the stack and surface as the engine's RangeError.
+  const deep = findTooDeepInReport(value);
+  if (deep !== undefined) {
+    // The path to the cut-off point is 64 steps long: its start says where, the count says how deep.
+    const where =
+      deep.length > 6 ? `${formatPath(deep.slice(0, 6))}… (${deep.length} levels down)` : formatPath(deep);
+    return fail(where, `nested more than ${MAX_REPORT_DEPTH} levels deep; no report field is`);
+  }
   const schema = (value as { schema?: unknown }).schema;
   if (schema === REPORT_V1_SCHEMA_ID) {
     const old = v.safeParse(ReportV1Schema, value, { abortEarly: false });
@@ -69,6 +86,18 @@ export function validateReport(value: unknown): ReportValidation {
     );
   }
   return validateCurrent(value, '');
+}
+
+function findTooDeepInReport(report: object): IssuePath | undefined {
+  const suite: unknown = (report as { suite?: unknown }).suite;
+  if (typeof suite !== 'object' || suite === null || !Object.hasOwn(suite, 'content')) {
+    return findTooDeep(report, MAX_REPORT_DEPTH);
+  }
+  const { content, ...suiteRest } = suite as { content: unknown };
+  const outside = findTooDeep({ ...report, suite: suiteRest }, MAX_REPORT_DEPTH);
+  if (outside !== undefined) return outside;
+  const inside = findTooDeep(content, MAX_SUITE_DEPTH);
+  return inside === undefined ? undefined : ['suite', 'content', ...inside];
 }
 
 function validateCurrent(value: unknown, where: string): ReportValidation {

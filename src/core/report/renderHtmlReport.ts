@@ -18,6 +18,7 @@ import { HTML_TEXT_LIMIT, renderHtmlCase } from './renderHtmlCase.ts';
 import { reportPrompts, type ReportPrompts } from './reportPrompts.ts';
 import { runSpeedFigures } from './runSpeedFigures.ts';
 import type { Report } from './schema.ts';
+import type { ChatMessage } from '../suite/types.ts';
 import { renderCategoryBarsSvg, renderDecodeSpeedSvg, renderScoreHistogramSvg } from './svgCharts.ts';
 import { truncateText } from './truncateText.ts';
 import { usageFigure } from './usageFigure.ts';
@@ -82,6 +83,16 @@ function summarySection(report: Report): SafeHtml {
       ),
     );
   }
+  if (speed.promptTokens !== null) {
+    const share = speed.promptShare === null ? '' : ` (${formatPercent(speed.promptShare)} of all tokens)`;
+    cards.push(
+      card(
+        formatCount(speed.promptTokens),
+        `Prompt tokens${share}`,
+        `prefill time ${formatMs(speed.prefillMs)} over the run (${formatCount(speed.n.prefillMs)} cases)`,
+      ),
+    );
+  }
   return markup`<section id="summary"><h2>Summary</h2><div class="cards">${cards}</div></section>`;
 }
 
@@ -126,7 +137,7 @@ function chartSection(report: Report): SafeHtml {
 
 function caseSection(report: Report, prompts: ReportPrompts): SafeHtml {
   const failing = report.cases.filter((c) => !c.passed).length;
-  const cases = report.cases.map((c, index) => renderHtmlCase(c, index, prompts.turns.get(c.id)));
+  const cases = report.cases.map((c, index) => renderHtmlCase(c, index, caseTurns(prompts, c.id)));
   const problem = prompts.problem === null ? null : markup`<p class="note warn">${prompts.problem}</p>`;
   return markup`<section id="cases"><h2>Cases</h2><p class="note">${formatCount(report.cases.length)} cases, ${formatCount(failing)} not passed. Open a row for its prompt, output, parsed calls and verdicts. Outputs and prompts longer than ${formatCount(HTML_TEXT_LIMIT)} characters are cut here; the JSON report holds them whole.</p>${problem}<label class="filter"><input type="checkbox" id="only-failing"> show only the cases not passed</label><div class="cases"><div class="row head"><span></span><span>case</span><span>category</span><span class="n">score</span><span>result</span><span class="n">decode</span><span>why not passed</span></div>${cases}</div></section>`;
 }
@@ -165,12 +176,20 @@ function configurationFacts(report: Report): Fact[] {
   return facts;
 }
 
-function configurationSection(report: Report, system: string | null): SafeHtml {
+/** A case's turns, after its own system message when it offers its own tools (the shared one is shown once). */
+function caseTurns(prompts: ReportPrompts, id: string): ChatMessage[] | undefined {
+  const turns = prompts.turns.get(id);
+  const own = prompts.systemById.get(id);
+  if (turns === undefined || own === undefined || own === '') return turns;
+  return [{ role: 'system', content: own }, ...turns];
+}
+
+function configurationSection(report: Report, system: string | null, someOwn: boolean): SafeHtml {
   const cut = system === null ? null : truncateText(system, SYSTEM_PROMPT_LIMIT);
   const prompt =
     cut === null
       ? null
-      : markup`<details><summary>System prompt sent with every case (${formatCount(cut.length)} characters)</summary><pre>\n${cut.text}</pre>${cut.truncated ? markup`<p class="note warn">Cut at ${formatCount(cut.text.length)} characters.</p>` : null}</details>`;
+      : markup`<details><summary>System prompt sent with every case${someOwn ? ' that offers all tools' : ''} (${formatCount(cut.length)} characters)</summary><pre>\n${cut.text}</pre>${cut.truncated ? markup`<p class="note warn">Cut at ${formatCount(cut.text.length)} characters.</p>` : null}</details>`;
   return markup`<section id="configuration"><h2>Configuration</h2>${factList(configurationFacts(report))}${prompt}</section>`;
 }
 
@@ -219,7 +238,7 @@ ${categorySection(report)}
 ${scorerSection(report)}
 ${chartSection(report)}
 ${caseSection(report, prompts)}
-${configurationSection(report, prompts.system)}
+${configurationSection(report, prompts.system, prompts.systemById.size > 0)}
 ${deviceSection(report)}
 <footer>tabeval report (${report.schema}). This file is self-contained: it loads nothing from the network and runs no script. Model output is shown as text, never as markup.</footer>
 </body>

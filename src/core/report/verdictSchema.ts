@@ -15,6 +15,8 @@ export const VerdictSchema = v.strictObject({
   reasons: v.pipe(v.array(shortText()), v.maxLength(1000)),
   /** The exec scorer's execution: verdict, failing line, captured output and the code that ran. */
   execution: v.exactOptional(ExecutionResultSchema),
+  /** Codes that do not change the verdict, e.g. where BFCL's checker would read the output differently. */
+  notes: v.exactOptional(v.pipe(v.array(shortText()), v.maxLength(1000))),
 });
 
 /**

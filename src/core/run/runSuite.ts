@@ -1,4 +1,4 @@
-import type { Engine, EngineInfo, GenerationParams } from '../engine.ts';
+import type { Engine, EngineInfo, GenerationParams, GenerationRequest } from '../engine.ts';
 import { DEFAULT_SCORING, type Executor, type ScoringSettings } from '../execution/schema.ts';
 import type { ScoringServices } from '../scoring/scorer.ts';
 import type { DeviceBlock, Report, ReportCase, ReportSource } from '../report/schema.ts';
@@ -14,6 +14,7 @@ import { buildCaseRecord, type CaseOutcome } from './buildCaseRecord.ts';
 import { caseKey } from './caseKey.ts';
 import { caseRequest, requestHash } from './caseRequest.ts';
 import { generateWithLimits } from './generateWithLimits.ts';
+import { promptTooLong } from './promptTooLong.ts';
 
 /** Progress of a run, emitted before each case record and after it. */
 export interface RunProgress {
@@ -113,6 +114,8 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
 
   // Generations run `concurrency` at a time, taken in suite order; records are scored and kept in
   // suite order as their generations finish, so scoring a record overlaps the next generations.
+  // Asked once: the context window of the loaded build, for the prompt-length check of each case.
+  const contextWindow = planned.length > 0 ? (await input.engine.info()).contextWindow : null;
   const todo = planned.filter((c) => !doneByKey.has(c.key));
   const outcomes = new Map<string, Promise<CaseOutcome | 'stopped'>>();
   const settle = new Map<string, (outcome: Promise<CaseOutcome | 'stopped'> | 'stopped') => void>();
@@ -133,7 +136,7 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
         sample: c.sample,
         phase: 'case-start',
       });
-      const outcome = runOne(input, c, now);
+      const outcome = runOne(input, c, now, contextWindow);
       settle.get(c.key)!(outcome);
       // A rejection is a bug: it reaches the caller through the loop below, not here.
       await outcome.catch(() => undefined);
@@ -211,13 +214,41 @@ function sourceOf(info: EngineInfo): ReportSource {
   return info.source ?? { kind: 'outputs', model: null };
 }
 
+/**
+ * Why a request cannot fit the loaded build, before it is generated: its prompt tokens (when the
+ * engine can count them) plus max_tokens against the context window. Null when it fits or either
+ * figure is unknown. A counting failure is not a verdict: the engine then decides.
+ */
+async function tooLongFor(
+  input: RunInput,
+  request: GenerationRequest,
+  contextWindow: number | null,
+): Promise<string | null> {
+  if (contextWindow === null || input.engine.countPromptTokens === undefined) return null;
+  const tokens = await input.engine.countPromptTokens(request).catch(() => null);
+  return promptTooLong(tokens, request.params.max_tokens, contextWindow);
+}
+
 async function runOne(
   input: RunInput,
   c: PlannedRecord,
   now: () => number,
+  contextWindow: number | null,
 ): Promise<CaseOutcome | 'stopped'> {
   const request = caseRequest(input.suite, c.testCase, input.params, c.sample);
   const messagesHash = await requestHash(request);
+  const tooLong = await tooLongFor(input, request, contextWindow);
+  if (tooLong !== null) {
+    return {
+      sample: c.sample,
+      messagesHash,
+      durationMs: 0,
+      output: null,
+      error: tooLong,
+      usage: null,
+      finishReason: 'error',
+    };
+  }
   const started = now();
   const limited = await generateWithLimits(
     input.engine,

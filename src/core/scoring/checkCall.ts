@@ -1,6 +1,7 @@
 import type { ToolCall } from '../parser/types.ts';
 import type { ExpectedCall, Matcher, ToolDefinition } from '../suite/types.ts';
 import { argumentEquals } from './argumentEquals.ts';
+import { bfclEquals } from './bfclEquals.ts';
 import { compileRegex } from './compileRegex.ts';
 import { convertXmlValue } from './convertXmlValue.ts';
 import { declaredTypes, valueHasType } from './valueHasType.ts';
@@ -19,6 +20,7 @@ import { declaredTypes, valueHasType } from './valueHasType.ts';
  *   {@link convertXmlValue}; with no schema type the matcher's `type` guides the conversion), or a
  *   `type` matcher fails;
  * - `value:<p>`: outside the schema's `enum`, or an `equals` / `one_of` / `regex` matcher fails.
+ *   With `strings: "bfcl"` the matcher and the `enum` check compare by BFCL's rule ({@link bfclEquals}).
  *   `regex` is a search (like Python's `re.search`, anchor with `^…$` for a full match) with the
  *   `u` flag, against the string itself or, for other values, their JSON text;
  * - `invalid_regex:<p>`: the suite's pattern does not compile.
@@ -71,7 +73,8 @@ export function checkCall(
       continue;
     }
     const allowed = propertySchema?.['enum'];
-    if (Array.isArray(allowed) && !allowed.some((option) => argumentEquals(option, value))) {
+    const same = equalityOf(Object.hasOwn(matchers, param) ? matchers[param] : undefined);
+    if (Array.isArray(allowed) && !allowed.some((option) => same(option, value))) {
       failures.set(param, `value:${param}`);
       continue;
     }
@@ -86,11 +89,19 @@ export function checkCall(
   return [...failures.values()];
 }
 
+/** The equality a matcher's `strings` rule asks for (exact unless `"bfcl"`). */
+function equalityOf(matcher: Matcher | undefined): (expected: unknown, actual: unknown) => boolean {
+  return matcher !== undefined && 'strings' in matcher && matcher.strings === 'bfcl'
+    ? bfclEquals
+    : argumentEquals;
+}
+
 function matcherFailure(param: string, matcher: Matcher, value: unknown): string | undefined {
-  if ('equals' in matcher) return argumentEquals(matcher.equals, value) ? undefined : `value:${param}`;
+  const same = equalityOf(matcher);
+  if ('equals' in matcher) return same(matcher.equals, value) ? undefined : `value:${param}`;
   if ('one_of' in matcher) {
     const options: unknown = matcher.one_of;
-    const hit = Array.isArray(options) && options.some((option) => argumentEquals(option, value));
+    const hit = Array.isArray(options) && options.some((option) => same(option, value));
     return hit ? undefined : `value:${param}`;
   }
   if ('regex' in matcher) {

@@ -1,15 +1,16 @@
-/** The outcome of compiling an untrusted pattern: the RegExp, or the message of the SyntaxError. */
-export type CompiledRegex = { ok: true; regex: RegExp } | { ok: false; message: string };
+import { compileSuiteRegex, type SuiteRegex } from '../suite/suiteRegex.ts';
+
+/** The outcome of compiling an untrusted pattern: the regex, or why it is not in the suite dialect. */
+export type CompiledRegex = { ok: true; regex: SuiteRegex } | { ok: false; message: string };
 
 /**
- * Compiles a pattern that comes from a suite (untrusted) with the given flags.
- * Takes the pattern source and flags; returns `{ ok: true, regex }` or `{ ok: false, message }`.
- * Never throws: a bad pattern becomes a value the caller turns into an `invalid_regex:...` reason.
+ * Compiles a pattern that comes from a suite (untrusted) in the suite dialect (RE2, linear time,
+ * see `compileSuiteRegex`). `flags`: `i` for case-insensitive matching; `u` is accepted and always
+ * in force (patterns are read as Unicode code points). Returns `{ ok: true, regex }` or
+ * `{ ok: false, message }`. Never throws: a bad pattern becomes a value the caller turns into an
+ * `invalid_regex:...` reason.
  */
 export function compileRegex(pattern: string, flags: string): CompiledRegex {
-  try {
-    return { ok: true, regex: new RegExp(pattern, flags) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
+  const compiled = compileSuiteRegex(pattern, { caseInsensitive: flags.includes('i') });
+  return compiled.ok ? compiled : { ok: false, message: compiled.error };
 }

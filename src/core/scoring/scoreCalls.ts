@@ -2,6 +2,7 @@ import { defineScorer } from './scorer.ts';
 import type { ParseResult, ToolCall } from '../parser/types.ts';
 import type { ExpectedCall, SuiteCase, ToolDefinition } from '../suite/types.ts';
 import { checkCall } from './checkCall.ts';
+import { bfclNoteWords, bfclStrictNotes } from './bfclStrictNotes.ts';
 import { minCostAssignment } from './minCostAssignment.ts';
 import type { ScorerOutcome } from './scorer.ts';
 
@@ -95,7 +96,11 @@ export const callsScorer = defineScorer({
   describe: 'Tool calls checked argument by argument against the schema and the expected calls (BFCL-style).',
   // An empty `expected_calls` list is an expectation too: no calls (`extra_call` for each one made).
   applies: (c) => c.expect_no_call === true || c.expected_calls !== undefined,
-  score: ({ suite, testCase, parsed }) => scoreCalls(testCase, suite.tools, parsed),
+  score: ({ suite, testCase, parsed, output }) => {
+    const outcome = scoreCalls(testCase, suite.tools, parsed);
+    const notes = bfclStrictNotes(output, parsed.calls, suite.tools);
+    return notes.length > 0 ? { ...outcome, notes } : outcome;
+  },
   reasons: {
     wrong_name: () => 'a call to the wrong tool',
     missing_required: (argument) => `required argument "${argument}" missing`,
@@ -106,5 +111,11 @@ export const callsScorer = defineScorer({
     extra_call: () => 'a call that was not expected',
     call_not_expected: () => 'a tool was called where no call was expected',
     invalid_regex: (argument) => `the suite's regular expression for "${argument}" does not compile`,
+    // Notes (never failures): where BFCL's checker would read the call differently.
+    bfcl_decoder: (kind) => `note: BFCL would not read this call (${bfclNoteWords(kind)})`,
+    bfcl_type: (detail) => {
+      const [kind = '', argument = ''] = detail.split(/:(.*)/s);
+      return `note: argument "${argument}": ${bfclNoteWords(kind)}`;
+    },
   },
 });

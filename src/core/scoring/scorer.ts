@@ -32,6 +32,11 @@ export interface ScorerOutcome {
   reasons: string[];
   /** What running the code found (the exec scorer). */
   execution?: ExecutionResult;
+  /**
+   * Observations that do not change the verdict (`bfcl_decoder:no_newlines`): where another
+   * checker's reading would differ. Absent when there are none.
+   */
+  notes?: string[];
 }
 
 /** Explains the detail after a reason code's colon (`path` in `missing_required:path`) in words. */

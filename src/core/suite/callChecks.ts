@@ -82,20 +82,42 @@ function expectedCallProblems(call: CallEntry, tools: readonly ToolEntry[], path
 }
 
 /**
- * Problems of one case's references to the suite's tools: expected tool names and expected call
- * names that are not declared, argument names that are not parameters of the tool, and `equals`,
+ * Problems of one case's references to the suite's tools: offered tools (`tools`) that are not
+ * declared or are listed twice, expected tools and calls outside the offered ones, expected tool
+ * names and expected call names that are not declared, argument names that are not parameters of the tool, and `equals`,
  * `one_of` or `type` matchers that no valid argument could satisfy. Never throws.
  */
 export function callChecks(entry: CaseEntry, tools: readonly ToolEntry[]): LocatedIssue[] {
   const path: IssuePath = ['cases', entry.index];
   const issues: LocatedIssue[] = [];
   const declared = new Set(tools.map((tool) => tool.name));
+  const offered = entry.fields.tools;
+  const offeredSet = new Set(offered ?? []);
+  const seen = new Map<string, number>();
+  offered?.forEach((name, index) => {
+    const at: IssuePath = [...path, 'tools', index];
+    const first = seen.get(name);
+    if (first !== undefined) {
+      issues.push({ path: at, message: `tool '${name}' is offered twice (first at tools[${first}])` });
+    } else {
+      seen.set(name, index);
+      if (!declared.has(name)) issues.push({ path: at, message: undeclared(name, tools) });
+    }
+  });
+  const notOffered = (name: string): string =>
+    `tool '${name}' is not among the tools this case offers (${offered?.length === 0 ? 'it offers none' : `tools: ${offered?.join(', ')}`})`;
   entry.fields.expected_tools?.forEach((name, index) => {
-    if (!declared.has(name))
-      issues.push({ path: [...path, 'expected_tools', index], message: undeclared(name, tools) });
+    const at: IssuePath = [...path, 'expected_tools', index];
+    if (!declared.has(name)) issues.push({ path: at, message: undeclared(name, tools) });
+    else if (offered !== undefined && !offeredSet.has(name))
+      issues.push({ path: at, message: notOffered(name) });
   });
   for (const call of entry.calls) {
-    issues.push(...expectedCallProblems(call, tools, [...path, 'expected_calls', call.index]));
+    const at: IssuePath = [...path, 'expected_calls', call.index];
+    if (offered !== undefined && declared.has(call.name) && !offeredSet.has(call.name)) {
+      issues.push({ path: [...at, 'name'], message: notOffered(call.name) });
+    }
+    issues.push(...expectedCallProblems(call, tools, at));
   }
   return issues;
 }

@@ -4,7 +4,9 @@ import { compileSuiteRegex } from './suiteRegex.ts';
 
 function regexProblem(source: string, path: IssuePath): LocatedIssue[] {
   const compiled = compileSuiteRegex(source);
-  return compiled.ok ? [] : [{ path, message: `invalid regular expression: ${compiled.error}` }];
+  if (compiled.ok) return [];
+  const shown = source.length > 80 ? `${source.slice(0, 77)}...` : source;
+  return [{ path, message: `invalid regular expression ${JSON.stringify(shown)}: ${compiled.error}` }];
 }
 
 /**

@@ -54,7 +54,7 @@ export const matcherMessage: IssueMessage = (issue) => {
   }
   const record = input as Record<string, unknown>;
   const keys = Object.keys(record);
-  const allowed: readonly string[] = [...MATCHER_KINDS, 'optional'];
+  const allowed: readonly string[] = [...MATCHER_KINDS, 'optional', 'strings'];
   const kinds = keys.filter((key) => (MATCHER_KINDS as readonly string[]).includes(key));
   const unknown = keys.filter((key) => !allowed.includes(key));
   const firstUnknown = unknown[0];
@@ -73,6 +73,12 @@ export const matcherMessage: IssueMessage = (issue) => {
     return `a matcher has exactly one of ${quoted(MATCHER_KINDS)}, this one has ${quoted(kinds)}`;
   if ('optional' in record && typeof record.optional !== 'boolean') {
     return `'optional' must be true or false, got ${describeValue(record.optional)}`;
+  }
+  if ('strings' in record && kind !== 'equals' && kind !== 'one_of') {
+    return `'strings' applies to 'equals' and 'one_of' only, not '${kind}'`;
+  }
+  if ('strings' in record && record.strings !== 'exact' && record.strings !== 'bfcl') {
+    return `'strings' must be "exact" or "bfcl", got ${describeValue(record.strings)}`;
   }
   const value = record[kind];
   if (kind === 'one_of') return `'one_of' must be an array of allowed values, got ${describeValue(value)}`;

@@ -3,6 +3,7 @@
 // Checks that relate one part of a suite to another (declared tools, duplicate ids, regexes that
 // compile) live in semanticChecks.ts: they need the whole suite, not one value.
 import * as v from 'valibot';
+import { SUITE_REGEX_MAX_LENGTH, SUITE_REGEX_MAX_PROGRAM } from './suiteRegex.ts';
 import { answerMessage, expected, JSON_TYPES, matcherMessage, objectMessage } from './issueMessages.ts';
 import { ExecutionSpecSchema } from '../execution/schema.ts';
 import { HEADLINE_RULES } from '../scoring/headline.ts';
@@ -39,24 +40,47 @@ export const JsonTypeSchema = v.picklist(
   expected(`one of ${JSON_TYPES.map((type) => JSON.stringify(type)).join(', ')}`),
 );
 
+const REGEX_DIALECT =
+  'RE2 syntax (linear-time matching): a search, anchor with ^...$ for a full match; no backreferences ' +
+  `or lookaround; \\d \\w \\s \\b are ASCII; at most ${SUITE_REGEX_MAX_LENGTH} characters and ` +
+  `${SUITE_REGEX_MAX_PROGRAM} compiled instructions.`;
+
 const optionalFlag = v.exactOptional(
   v.pipe(flag('optional'), v.description('The argument may be left out; when present it must match.')),
 );
 
+/** How `equals` and `one_of` compare strings: exactly (after trimming) or by BFCL's rule. */
+export const STRING_RULES = ['exact', 'bfcl'] as const;
+
+const stringRule = v.exactOptional(
+  v.pipe(
+    v.picklist(STRING_RULES, expected('"exact" or "bfcl"')),
+    v.description(
+      '"bfcl": strings (also inside arrays and objects, one level deep) compare as BFCL does: case-folded, with spaces and the punctuation ,./-_*^ removed and \' read as ". Default "exact".',
+    ),
+  ),
+);
+
 /**
  * How one argument of an expected call is checked: exactly one of `equals` (JSON equality),
- * `one_of` (equal to one of the values), `regex` (a JavaScript regular expression the string value
- * must contain a match of, see suiteRegex.ts) or `type` (the JSON type), and optionally `optional`.
+ * `one_of` (equal to one of the values), `regex` (an RE2-dialect regular expression the string value
+ * must contain a match of, see suiteRegex.ts) or `type` (the JSON type), and optionally `optional`;
+ * `equals` and `one_of` also take `strings: "bfcl"` (BFCL's string comparison, see bfclEquals.ts).
  */
 export const MatcherSchema = v.union(
   [
-    closedObject('a matcher', { equals: v.unknown(), optional: optionalFlag }),
+    closedObject('a matcher', { equals: v.unknown(), optional: optionalFlag, strings: stringRule }),
     closedObject('a matcher', {
       one_of: v.pipe(v.array(v.unknown()), v.minLength(1, "'one_of' must list at least one value")),
       optional: optionalFlag,
+      strings: stringRule,
     }),
     closedObject('a matcher', {
-      regex: v.pipe(v.string(), v.minLength(1, '\'regex\' must not be empty (use {"type": "string"})')),
+      regex: v.pipe(
+        v.string(),
+        v.minLength(1, '\'regex\' must not be empty (use {"type": "string"})'),
+        v.description(`The string value (other values as JSON) must contain a match. ${REGEX_DIALECT}`),
+      ),
       optional: optionalFlag,
     }),
     closedObject('a matcher', { type: JsonTypeSchema, optional: optionalFlag }),
@@ -131,10 +155,20 @@ export const ChatMessageSchema = closedObject('a message', {
 export const AnswerSchema = v.union(
   [
     closedObject('an answer', { equals: nonEmptyText('a string') }),
-    closedObject('an answer', { regex: nonEmptyText('a string') }),
+    closedObject('an answer', {
+      regex: v.pipe(
+        nonEmptyText('a string'),
+        v.description(
+          `The normalised final answer must contain a match (case-insensitive). ${REGEX_DIALECT}`,
+        ),
+      ),
+    }),
   ],
   answerMessage,
 );
+
+/** Most tools one case may name in `tools`. */
+export const MAX_CASE_TOOLS = 1000;
 
 /** One case. Every expectation is optional; a case with none scores 1.0 under the Punie rule. */
 export const SuiteCaseSchema = closedObject('a case', {
@@ -147,6 +181,15 @@ export const SuiteCaseSchema = closedObject('a case', {
     v.pipe(
       nonEmptyList('an array of messages', ChatMessageSchema),
       v.description('A conversation after the system message; ends with a user or tool message.'),
+    ),
+  ),
+  tools: v.exactOptional(
+    v.pipe(
+      v.array(nonEmptyText('a tool name'), expected('an array of tool names')),
+      v.maxLength(MAX_CASE_TOOLS, `a case offers at most ${MAX_CASE_TOOLS} tools`),
+      v.description(
+        "The tools this case offers, by name, in the order the prompt lists them: a subset of the suite's tools. Default: all of them. [] offers none.",
+      ),
     ),
   ),
   expected_tools: v.exactOptional(

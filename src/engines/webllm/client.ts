@@ -69,6 +69,7 @@ export class WebLlmEngine implements Engine {
   #worker: WorkerClient<WebLlmWorkerApi>;
   #pendingLoad: PendingLoad | undefined;
   #info: EngineInfo = emptyInfo();
+  #trusted: string[] = [];
 
   constructor(factory: WorkerFactory = defaultWorkerFactory) {
     this.#worker = new WorkerClient(factory);
@@ -78,6 +79,18 @@ export class WebLlmEngine implements Engine {
   #terminate(): void {
     this.#worker.terminate();
     this.#info = emptyInfo();
+  }
+
+  /**
+   * Origins outside the catalog's model hosts that the user confirmed by name this session. Sent
+   * with every load and check; the worker refuses any other foreign host before a request.
+   */
+  trust(origins: readonly string[]): void {
+    for (const origin of origins) if (!this.#trusted.includes(origin)) this.#trusted.push(origin);
+  }
+
+  get trusted(): readonly string[] {
+    return this.#trusted;
   }
 
   get loading(): boolean {
@@ -103,7 +116,7 @@ export class WebLlmEngine implements Engine {
         resolve(result);
       };
       void this.#worker
-        .call((api) => api.load(runId, model, proxy(onProgress)), failed<EngineInfo>)
+        .call((api) => api.load(runId, model, proxy(onProgress), [...this.#trusted]), failed<EngineInfo>)
         .then(settle);
     });
   }
@@ -167,7 +180,7 @@ export class WebLlmEngine implements Engine {
   }
 
   checkCustomModel(model: WebLlmModelRef): Promise<EngineResult<void>> {
-    return this.#worker.call((api) => api.checkCustomModel(model), failed<void>);
+    return this.#worker.call((api) => api.checkCustomModel(model, [...this.#trusted]), failed<void>);
   }
 
   checkGpu(): Promise<GpuDeviceCheck | EngineError> {

@@ -4,6 +4,7 @@
 // name prefix, then by message for the errors WebLLM throws as plain `Error`.
 import type { EngineError } from '../../core/engine.ts';
 import { f32Alternative, smallerAlternative } from './models.ts';
+import { promptSizesInMessage, promptTooLong } from '../../core/run/promptTooLong.ts';
 
 export interface ErrorContext {
   operation: 'load' | 'generate' | 'cache' | 'probe';
@@ -203,10 +204,17 @@ const RULES: Rule[] = [
   },
   {
     test: (e) => named(e, 'ContextWindowSizeExceededError'),
-    build: (e) => ({
-      name: 'PromptTooLong',
-      message: `The prompt does not fit the model's context window. ${e.message.split('\n')[0] ?? ''}`,
-    }),
+    build: (e) => {
+      const sizes = promptSizesInMessage(e.message);
+      return {
+        name: 'PromptTooLong',
+        message:
+          sizes === null
+            ? `The prompt does not fit the model's context window. ${e.message.split('\n')[0] ?? ''}`
+            : (promptTooLong(sizes.promptTokens, 0, sizes.contextWindow) ??
+              `prompt too long for this build: ${sizes.promptTokens} tokens of ${sizes.contextWindow}`),
+      };
+    },
   },
   {
     test: (e) =>

@@ -8,12 +8,9 @@
 //
 // What the page CSP does and does not cover (verified in Chromium 156): a dedicated worker
 // loaded from a same-origin URL is governed by the CSP sent with its own script response, not by
-// the page's <meta> policy. A static host cannot attach headers to a meta tag, so the worker,
-// where WebLLM's downloads run, is not restricted by this list; the page is. A custom model URL
-// therefore cannot be "allowed" at runtime and does not need to be: it is validated in code
-// (absolute http(s) URL, MLC folder probed) and the UI says which host it will download from.
-// Hosts that can send headers should serve the worker chunk with the same policy plus the
-// custom hosts they want to permit.
+// the page's <meta> policy. So the allow-list is enforced in the worker's code (hostPolicy.ts:
+// catalog hosts, the own origin, and hosts the user confirmed by name), and `npm start` sends the
+// worker a policy of its own (src/exec/browser/siteHeaders.ts).
 
 /** connect-src sources for the catalog's model hosts (CSP source-expression syntax). */
 export const MODEL_HOST_SOURCES: readonly string[] = [

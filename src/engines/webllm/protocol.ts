@@ -31,8 +31,17 @@ export type ProgressSink = (progress: LoadProgress) => void;
 export type TokenSink = (text: string) => void;
 
 export interface WebLlmWorkerApi {
-  /** Load a model. Progress reports of a superseded run are not sent. */
-  load(runId: number, model: WebLlmModelRef, onProgress: ProgressSink): Promise<EngineResult<EngineInfo>>;
+  /**
+   * Load a model. Progress reports of a superseded run are not sent. `trusted`: the origins outside
+   * the catalog's model hosts the user confirmed by name; a model on any other host is refused
+   * (`UntrustedHost`) before a request is made.
+   */
+  load(
+    runId: number,
+    model: WebLlmModelRef,
+    onProgress: ProgressSink,
+    trusted?: readonly string[],
+  ): Promise<EngineResult<EngineInfo>>;
   /** Stream a completion; `onTokens` receives batched deltas (about every 50 ms). */
   generate(
     runId: number,
@@ -52,8 +61,8 @@ export interface WebLlmWorkerApi {
   deleteCachedFolder(baseUrl: string): Promise<EngineResult<void>>;
   /** Delete every file WebLLM cached (all three caches). */
   deleteAllCached(): Promise<EngineResult<void>>;
-  /** Check a custom model folder and library before loading it. */
-  checkCustomModel(model: WebLlmModelRef): Promise<EngineResult<void>>;
+  /** Check a custom model folder and library before loading it (same host rule as `load`). */
+  checkCustomModel(model: WebLlmModelRef, trusted?: readonly string[]): Promise<EngineResult<void>>;
   /** Create a WebGPU device in the worker like WebLLM does, run a tiny compute pass. */
   checkGpu(): Promise<GpuDeviceCheck>;
 }

@@ -6,6 +6,11 @@ import { getGpu } from '../../device/adapter.ts';
 import { webllmVersion } from './models.ts';
 import { createWorkerApi } from './workerApi.ts';
 import { releaseCallback } from '../../workers/releaseCallback.ts';
+import { guardNetwork, HostPolicy } from './hostPolicy.ts';
+
+// Before WebLLM runs: every download goes through the host policy (fetch and the Cache API).
+const policy = new HostPolicy(self.location.origin);
+guardNetwork(self, Cache.prototype, policy, self.location.href);
 
 const api = createWorkerApi({
   lib: {
@@ -20,6 +25,7 @@ const api = createWorkerApi({
   gpu: () => getGpu(self.navigator),
   now: () => performance.now(),
   release: releaseCallback,
+  policy,
 });
 
 expose(api);

@@ -23,6 +23,7 @@ import {
   type CacheStorageLike,
 } from './cacheInventory.ts';
 import { probeCustomModel } from './customModel.ts';
+import { HostPolicy, untrustedHostError } from './hostPolicy.ts';
 import { artifactFailureError, cacheReaderFor, findFailedArtifact, WEBLLM_CACHES } from './diagnose.ts';
 import { toEngineError } from './errors.ts';
 import type { FetchLike } from './fetchProbe.ts';
@@ -65,6 +66,8 @@ export interface WorkerEnv {
   now(): number;
   /** Release a comlink callback proxy (no-op for plain functions). */
   release(callback: unknown): void;
+  /** The worker's network policy (worker.ts also puts it in front of fetch and the Cache API). */
+  policy?: HostPolicy;
   tokenBatchMs?: number;
 }
 
@@ -107,6 +110,8 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
   let generating = false;
 
   const cacheReader = cacheReaderFor(env.caches);
+  // Without a policy from worker.ts (unit tests): no own origin, the catalog hosts only.
+  const policy = env.policy ?? new HostPolicy('');
 
   const recordFor = (ref: WebLlmModelRef) => modelRecordFor(ref, env.lib.prebuiltAppConfig);
   const appConfigFor = (ref: WebLlmModelRef) => appConfigForRef(ref, env.lib.prebuiltAppConfig);
@@ -143,7 +148,7 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
   }
 
   return {
-    async load(runId, ref, onProgress: ProgressSink) {
+    async load(runId, ref, onProgress: ProgressSink, trusted = []) {
       loadRun = runId;
       const current = (): boolean => loadRun === runId;
       const emit: ProgressSink = (p) => {
@@ -152,6 +157,9 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
       const appConfig = appConfigFor(ref);
       const record = appConfig?.model_list[0];
       try {
+        policy.trustOnly(trusted);
+        const refused = policy.refused(ref);
+        if (refused.length > 0) return fail(untrustedHostError(refused));
         if (!appConfig || !record) return fail(MODEL_NOT_FOUND);
         const urls = modelArtifactUrls(record.model, record.model_lib);
         if (ref.kind === 'custom') {
@@ -304,8 +312,11 @@ export function createWorkerApi(env: WorkerEnv): WebLlmWorkerApi {
       }
     },
 
-    async checkCustomModel(ref) {
+    async checkCustomModel(ref, trusted = []) {
       if (ref.kind !== 'custom') return { ok: true, value: undefined };
+      policy.trustOnly(trusted);
+      const refused = policy.refused(ref);
+      if (refused.length > 0) return { ok: false, error: untrustedHostError(refused) };
       return probeCustomModel(ref, env.fetch);
     },
 

@@ -22,6 +22,19 @@ export const PYTHON_WORKER_CSP =
 /** The Python worker's script, built (`assets/pythonWorker-<hash>.js`) or in dev (`pythonWorker.ts`). */
 export const PYTHON_WORKER_SCRIPT = /\/pythonWorker(?:-[\w-]+)?\.(?:js|ts)$/;
 
+/**
+ * The WebLLM worker's own policy: its own scripts and WebAssembly, no workers or frames of its
+ * own, and network to the site, any https host and a local http server. Not narrower, because a
+ * model on a host the user confirmed by name must still download; the host allow-list itself is
+ * enforced in the worker's code before any request (src/engines/webllm/hostPolicy.ts).
+ */
+export const WEBLLM_WORKER_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*";
+
+/** The WebLLM worker's script, built (`assets/worker-<hash>.js`) or in dev (`engines/webllm/worker.ts`). */
+export const WEBLLM_WORKER_SCRIPT = /(?:\/assets\/worker-[\w-]+\.js|\/src\/engines\/webllm\/worker\.ts)$/;
+
 /** Where Pyodide's runtime files are served, relative to the site's root. */
 export const PYODIDE_FOLDER = 'pyodide/314.0.7/';
 
@@ -36,7 +49,11 @@ export const PYODIDE_RUNTIME_FILES = [
 
 /** The headers of one response, by its URL path. */
 export function siteHeadersFor(pathname: string): Record<string, string> {
-  return PYTHON_WORKER_SCRIPT.test(pathname)
-    ? { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': PYTHON_WORKER_CSP }
-    : { ...CROSS_ORIGIN_ISOLATION_HEADERS };
+  if (PYTHON_WORKER_SCRIPT.test(pathname)) {
+    return { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': PYTHON_WORKER_CSP };
+  }
+  if (WEBLLM_WORKER_SCRIPT.test(pathname)) {
+    return { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': WEBLLM_WORKER_CSP };
+  }
+  return { ...CROSS_ORIGIN_ISOLATION_HEADERS };
 }

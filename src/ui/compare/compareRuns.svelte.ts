@@ -11,6 +11,7 @@ import {
 import { decodeResultsPayload, findResultsPayloads, type FoundPayload } from '../../core/link/resultsLink.ts';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { readReportFile } from '../runs/readReportFile.ts';
+import type { ReportDiscrepancy } from '../../core/report/verifyReport.ts';
 import { bundledSuiteIds, loadBundledSuite } from '../runs/suiteSources.ts';
 import { suiteHashOf } from './shareContext.ts';
 
@@ -32,6 +33,7 @@ function decodeAll(found: readonly FoundPayload[]): Decoded {
 export class CompareState {
   #files = $state.raw<ComparableRun[]>([]);
   #fileErrors = $state.raw<string[]>([]);
+  #fileWarnings = $state.raw<string[]>([]);
   #pasted = $state('');
   #addressPayloads = $state.raw<string[]>([]);
   #baseline = $state(0);
@@ -86,6 +88,11 @@ export class CompareState {
     this.#baseline = index;
   }
 
+  /** Reports whose stored figures their own cases contradict (shown recomputed, with these notes). */
+  get warnings(): readonly string[] {
+    return this.#fileWarnings;
+  }
+
   get comparison(): RunsComparison | null {
     return this.#comparison;
   }
@@ -93,18 +100,24 @@ export class CompareState {
   async addFiles(files: readonly File[]): Promise<void> {
     const added: ComparableRun[] = [];
     const errors: string[] = [];
+    const warnings: string[] = [];
     for (const file of files) {
       const opened = await readReportFile(file);
-      if (opened.ok) added.push(comparableFromReport(file.name, opened.report));
-      else errors.push(opened.message);
+      if (opened.ok) {
+        added.push(comparableFromReport(file.name, opened.report));
+        if (opened.discrepancies.length > 0)
+          warnings.push(describeDiscrepancies(file.name, opened.discrepancies));
+      } else errors.push(opened.message);
     }
     this.#files = [...this.#files, ...added];
     this.#fileErrors = [...this.#fileErrors, ...errors];
+    this.#fileWarnings = [...this.#fileWarnings, ...warnings];
   }
 
   clear(): void {
     this.#files = [];
     this.#fileErrors = [];
+    this.#fileWarnings = [];
     this.#pasted = '';
     this.#baseline = 0;
   }
@@ -124,4 +137,9 @@ export class CompareState {
       );
     }
   }
+}
+
+function describeDiscrepancies(name: string, found: readonly ReportDiscrepancy[]): string {
+  const listed = found.map((d) => `${d.path}: ${d.message}`).join('; ');
+  return `${name} was edited or is corrupt; its figures are shown as its cases give them (${listed})`;
 }

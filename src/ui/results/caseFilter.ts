@@ -23,7 +23,7 @@ export function filterCases(cases: readonly ReportCase[], query: Readonly<CaseQu
     (c) =>
       (!query.failedOnly || !c.passed) &&
       (query.category === '' || c.category === query.category) &&
-      (query.reason === '' || c.reasons.includes(query.reason)) &&
+      (query.reason === '' || c.reasons.includes(query.reason) || caseNotes(c).includes(query.reason)) &&
       (needle === '' ||
         c.id.toLowerCase().includes(needle) ||
         (c.output !== null && c.output.toLowerCase().includes(needle))),
@@ -36,11 +36,22 @@ export interface FilterOption {
   count: number;
 }
 
-/** Every distinct reason among the cases with its case count, sorted by reason. */
+/** A case's verdict notes as filter values: `note:<scorer>:<code>` (apart from failure reasons). */
+export function caseNotes(c: Pick<ReportCase, 'verdicts'>): string[] {
+  return c.verdicts.flatMap((verdict) =>
+    (verdict.notes ?? []).map((note) => `note:${verdict.scorer}:${note}`),
+  );
+}
+
+/**
+ * Every distinct reason among the cases with its case count, sorted by reason; verdict notes
+ * (`note:calls:bfcl_decoder:no_newlines`) are options too, so a BFCL-strict reading is one filter away.
+ */
 export function reasonOptions(cases: readonly ReportCase[]): FilterOption[] {
   const counts = new Map<string, number>();
   for (const c of cases) {
-    for (const reason of new Set(c.reasons)) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    for (const reason of new Set([...c.reasons, ...caseNotes(c)]))
+      counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts]
     .map(([value, count]) => ({ value, count }))

@@ -16,7 +16,10 @@ export interface CaseMessages {
  */
 export function caseMessages(report: Pick<Report, 'suite'>): CaseMessages {
   const prompts = reportPrompts(report);
-  const system: ChatMessage[] = prompts.system === null ? [] : [{ role: 'system', content: prompts.system }];
-  const byId = new Map([...prompts.turns].map(([id, turns]) => [id, [...system, ...turns]]));
+  const systemOf = (id: string): ChatMessage[] => {
+    const content = prompts.systemById.get(id) ?? prompts.system;
+    return content === null || content === '' ? [] : [{ role: 'system', content }];
+  };
+  const byId = new Map([...prompts.turns].map(([id, turns]) => [id, [...systemOf(id), ...turns]]));
   return { byId, problem: prompts.problem };
 }

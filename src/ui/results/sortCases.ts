@@ -2,7 +2,7 @@ import type { ReportCase } from '../../core/report/schema.ts';
 import { usageFigure } from '../../core/report/usageFigure.ts';
 
 /** The sortable columns of the case table. */
-export type SortKey = 'id' | 'category' | 'score' | 'tokens' | 'decodeTps' | 'duration';
+export type SortKey = 'id' | 'category' | 'score' | 'promptTokens' | 'tokens' | 'decodeTps' | 'duration';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -13,6 +13,7 @@ const sortValue: Record<SortKey, (c: ReportCase) => string | number | null> = {
   id: (c) => c.id,
   category: (c) => c.category,
   score: (c) => c.score,
+  promptTokens: (c) => usageFigure(c, 'promptTokens'),
   tokens: (c) => usageFigure(c, 'completionTokens'),
   decodeTps: (c) => usageFigure(c, 'decodeTps'),
   duration: (c) => c.durationMs,

@@ -1,13 +1,22 @@
 import { MAX_REPORT_CHARS, parseReportJson } from '../../core/report/parseReportJson.ts';
 import { reportSuite } from '../../core/report/reportSuite.ts';
 import type { Report } from '../../core/report/schema.ts';
+import { verifyReport, type ReportDiscrepancy } from '../../core/report/verifyReport.ts';
 import type { Suite } from '../../core/suite/types.ts';
+import { decodeUtf8Text } from '../../core/validation/decodeUtf8Text.ts';
 
-export type OpenedReport = { ok: true; report: Report; suite: Suite } | { ok: false; message: string };
+/**
+ * A report as opened: its derived values (summary, suite hash, output hashes) recomputed, and the
+ * stored values that disagreed (`verifyReport`), or why it cannot be opened.
+ */
+export type OpenedReport =
+  | { ok: true; report: Report; suite: Suite; discrepancies: ReportDiscrepancy[] }
+  | { ok: false; message: string };
 
 /**
  * Reads a report file chosen by the user: refuses files over 50 MB before reading them, then
- * validates the JSON and the suite inside. The message names the file and every problem's path.
+ * validates the JSON and the suite inside, then recomputes what the report derives. The message
+ * names the file and every problem's path.
  */
 export async function readReportFile(file: File): Promise<OpenedReport> {
   if (file.size > MAX_REPORT_CHARS) {
@@ -16,22 +25,26 @@ export async function readReportFile(file: File): Promise<OpenedReport> {
       message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; reports over 50 MB are not read.`,
     };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     return {
       ok: false,
       message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
-  const parsed = parseReportJson(text);
+  // Strict UTF-8, as the CLI reads it: a damaged file is named, not decoded into U+FFFD.
+  const decoded = decodeUtf8Text(bytes);
+  if (!decoded.ok) return { ok: false, message: `${file.name} ${decoded.message}.` };
+  const parsed = parseReportJson(decoded.text);
   if (!parsed.ok)
     return { ok: false, message: listProblems(`${file.name} is not a valid tabeval report`, parsed.issues) };
   const suite = reportSuite(parsed.value);
   if (!suite.ok)
     return { ok: false, message: listProblems(`${file.name} holds an invalid suite`, suite.issues) };
-  return { ok: true, report: parsed.value, suite: suite.value };
+  const verified = await verifyReport(parsed.value);
+  return { ok: true, report: verified.report, suite: suite.value, discrepancies: verified.discrepancies };
 }
 
 function listProblems(head: string, issues: { path: string; message: string }[]): string {

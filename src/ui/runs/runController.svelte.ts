@@ -1,6 +1,7 @@
 // The run in progress in this tab, as reactive state over the core run session
 // (core/run/runSession.ts): starts, stops and resumes runs stored in IndexedDB, streams the current
 // case's output, and holds the report when a pass ends. The orchestration itself is core's.
+import { holdRunLock, isRunLocked, whenRunUnlocked } from './runLock.ts';
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
 import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
@@ -14,11 +15,13 @@ import { sourceModelId } from '../../core/report/sourceFacts.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { runsDb } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
+import { pythonSandbox, suiteRunsCode } from '../exec/pythonSandbox.ts';
 
 /** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
 
-export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error';
+/** `elsewhere`: another tab holds the run (it is running there); this tab offers no Resume. */
+export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error' | 'elsewhere';
 
 /** What starting a live run needs. */
 export interface LiveRunRequest {
@@ -49,6 +52,7 @@ class RunController {
   #pending = '';
   #flushScheduled = false;
   #liveEngine: Engine | null = null;
+  #waitForLock: AbortController | null = null;
 
   get run(): RunRecord | null {
     return this.#run;
@@ -139,7 +143,7 @@ class RunController {
    * (`engine`); a replay carries its outputs.
    */
   async resume(runId: string, engine?: Engine): Promise<void> {
-    if (this.#status === 'running' || this.#status === 'stopping') return;
+    if (this.#status === 'running' || this.#status === 'stopping' || this.#status === 'elsewhere') return;
     const run = await runsDb.getRun(runId);
     if (!run) throw new Error(`no stored run ${runId}`);
     if (run.plan.outputs.kind === 'live') {
@@ -159,8 +163,13 @@ class RunController {
     const run = await runsDb.getRun(runId);
     if (!run) return undefined;
     const records = await runsDb.getCases(runId);
+    this.#waitForLock?.abort();
+    this.#waitForLock = null;
     this.#run = run;
-    this.#status = run.status === 'running' ? 'stopped' : run.status;
+    // "running" in the store is a run still going in another tab, or one whose tab went away.
+    const elsewhere = run.status === 'running' && (await isRunLocked(runId));
+    this.#status = elsewhere ? 'elsewhere' : run.status === 'running' ? 'stopped' : run.status;
+    if (elsewhere) this.#reopenWhenFree(runId);
     this.#total = plannedRecords(run);
     this.#done = records.length;
     this.#records = records;
@@ -168,6 +177,21 @@ class RunController {
     this.#stream = '';
     this.#caseId = null;
     return run;
+  }
+
+  // When the other tab lets go (finished, stopped, closed, crashed), show the run as it is now.
+  #reopenWhenFree(runId: string): void {
+    const waiting = new AbortController();
+    this.#waitForLock = waiting;
+    whenRunUnlocked(runId, waiting.signal)
+      .then(async () => {
+        if (waiting.signal.aborted || this.#run?.id !== runId || this.#status !== 'elsewhere') return;
+        this.#waitForLock = null;
+        this.#status = 'idle';
+        this.#run = null;
+        await this.open(runId);
+      })
+      .catch(() => undefined);
   }
 
   /** Stops after aborting the current generation; finished cases stay saved. */
@@ -179,9 +203,10 @@ class RunController {
 
   async #deps(run: RunRecord): Promise<RunSessionDeps | string> {
     const outputs = run.plan.outputs;
+    const executor = suiteRunsCode(run.plan.suite) ? { executor: await pythonSandbox() } : {};
     if (outputs.kind === 'live') {
       if (!this.#liveEngine) return 'no engine for a live run';
-      return { store: runsDb, engine: this.#liveEngine };
+      return { store: runsDb, engine: this.#liveEngine, ...executor };
     }
     const replay = await replayReport(outputs.report, run.plan.suite, { pace: outputs.pace });
     if (!replay.ok) {
@@ -190,7 +215,12 @@ class RunController {
         .join(', ')}): the report was edited after it was recorded.`;
     }
     const { engine, only, recorded } = replay.input;
-    return { store: runsDb, engine, ...(only && recorded ? { replay: { only, recorded } } : {}) };
+    return {
+      store: runsDb,
+      engine,
+      ...executor,
+      ...(only && recorded ? { replay: { only, recorded } } : {}),
+    };
   }
 
   async #execute(run: RunRecord): Promise<void> {
@@ -208,19 +238,29 @@ class RunController {
     this.#total = deps.replay ? deps.replay.only.size : plannedRecords(run);
     this.#done = records.length;
     this.#durations = [];
-    this.#abort = new AbortController();
+    const abort = new AbortController();
+    this.#abort = abort;
     const timer = setInterval(() => (this.#now = performance.now()), 500);
     try {
-      const finished = await executeRun(run, {
-        ...deps,
-        signal: this.#abort.signal,
-        onProgress: (p) => this.#onProgress(p),
-        onToken: (_id, delta) => this.#onToken(delta),
-        onCaseDone: (record) => {
-          this.#records = [...this.#records, record];
-          if (record.durationMs !== null) this.#durations = [...this.#durations, record.durationMs];
-        },
-      });
+      const held = await holdRunLock(run.id, () =>
+        executeRun(run, {
+          ...deps,
+          signal: abort.signal,
+          onProgress: (p) => this.#onProgress(p),
+          onToken: (_id, delta) => this.#onToken(delta),
+          onCaseDone: (record) => {
+            this.#records = [...this.#records, record];
+            if (record.durationMs !== null) this.#durations = [...this.#durations, record.durationMs];
+          },
+        }),
+      );
+      if (!held.ok) {
+        // Another tab took the run between opening it here and pressing Resume.
+        this.#status = 'elsewhere';
+        this.#reopenWhenFree(run.id);
+        return;
+      }
+      const finished = held.value;
       this.#run = finished;
       this.#status = finished.status === 'running' ? 'stopped' : finished.status;
       this.#error = finished.error;

@@ -1,6 +1,7 @@
 import { parseSuiteJson } from '../../core/suite/parseSuiteJson.ts';
 import { decodeSuiteBytes } from '../../core/suite/import/decodeSuiteBytes.ts';
 import { readSuiteText, SUITE_FORMAT_LABELS } from '../../core/suite/import/readSuiteText.ts';
+import { isBfclAnswersText } from '../../core/suite/import/detectSuiteFormat.ts';
 import type { Suite, SuiteIssue } from '../../core/suite/types.ts';
 
 // Bundled suites are separate chunks, fetched only when chosen.
@@ -14,7 +15,8 @@ export const bundledSuiteIds: string[] = Object.keys(bundled)
   .sort();
 
 /** A loaded suite (with `note` saying what was converted, for imported files), or why not. */
-export type LoadedSuite = { ok: true; suite: Suite; note?: string } | { ok: false; message: string };
+export type LoadedSuite =
+  { ok: true; suite: Suite; note?: string; notes?: string[] } | { ok: false; message: string };
 
 /** Largest suite file the page reads (compressed size for .gz; the decompressed text is bounded too). */
 const MAX_SUITE_FILE_BYTES = 20 * 1024 * 1024;
@@ -50,19 +52,51 @@ export async function loadSuiteFromUrl(url: string): Promise<LoadedSuite> {
   }
 }
 
-/**
- * Reads a suite file chosen by the user: a tabeval suite (validated), or HumanEval / MBPP JSONL,
- * plain or gzip (recognised by content, not name), converted with the CLI's importers.
- */
-export async function loadSuiteFromFile(file: File): Promise<LoadedSuite> {
+/** A chosen file's text, or why it cannot be read. */
+async function readChosenFile(
+  file: File,
+): Promise<{ ok: true; text: string; gzipped: boolean } | { ok: false; message: string }> {
   if (file.size > MAX_SUITE_FILE_BYTES)
     return { ok: false, message: `${file.name} is over 20 MB; suites are not that large.` };
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Let the page paint its "Reading…" state before a large file is unpacked and parsed on this thread.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const decoded = decodeSuiteBytes(bytes);
-  if (!decoded.ok) return { ok: false, message: `${file.name} ${decoded.message}.` };
-  const result = readSuiteText(decoded.text, { fileName: file.name });
+  return decoded.ok ? decoded : { ok: false, message: `${file.name} ${decoded.message}.` };
+}
+
+/**
+ * Reads the suite file(s) chosen by the user: a tabeval suite (validated), or HumanEval / MBPP
+ * JSONL, plain or gzip (recognised by content, not name), or BFCL questions with their possible
+ * answers as a second file (either order), converted with the CLI's importers. What a BFCL
+ * conversion could not express comes back as `notes`.
+ */
+export async function loadSuiteFromFiles(files: readonly File[]): Promise<LoadedSuite> {
+  if (files.length === 0 || files.length > 2) {
+    return {
+      ok: false,
+      message: 'Choose one suite file, or a BFCL questions file and its possible-answers file.',
+    };
+  }
+  const read = [];
+  for (const file of files) {
+    const decoded = await readChosenFile(file);
+    if (!decoded.ok) return decoded;
+    read.push({ file, ...decoded });
+  }
+  const answers = read.length === 2 ? read.find((r) => isBfclAnswersText(r.text)) : undefined;
+  const main = read.find((r) => r !== answers);
+  if (main === undefined || (read.length === 2 && answers === undefined)) {
+    return {
+      ok: false,
+      message: `Of two files, one must be BFCL possible answers (lines with "id" and "ground_truth"): ${files.map((f) => f.name).join(', ')}.`,
+    };
+  }
+  const file = main.file;
+  const result = readSuiteText(main.text, {
+    fileName: file.name,
+    ...(answers === undefined ? {} : { bfclAnswers: answers.text }),
+  });
   if (!result.ok) {
     const heading =
       result.format === undefined
@@ -72,12 +106,20 @@ export async function loadSuiteFromFile(file: File): Promise<LoadedSuite> {
           : `${file.name} is not valid ${SUITE_FORMAT_LABELS[result.format]}:`;
     return listIssues(heading, result.issues);
   }
+  if (answers !== undefined && result.format !== 'bfcl') {
+    return {
+      ok: false,
+      message: `${file.name} is not BFCL questions, so ${answers.file.name} has nothing to answer.`,
+    };
+  }
   if (result.format === 'tabeval') return { ok: true, suite: result.suite };
-  const label = SUITE_FORMAT_LABELS[result.format].replace(/ JSONL$/, '');
+  const label = SUITE_FORMAT_LABELS[result.format].replace(/ (?:JSONL|JSON Lines)$/, '');
+  const from = answers === undefined ? file.name : `${file.name} and ${answers.file.name}`;
   return {
     ok: true,
     suite: result.suite,
-    note: `Imported ${result.suite.cases.length} ${label} problems from ${file.name}${decoded.gzipped ? ' (gzip)' : ''} as suite ${result.suite.id}.`,
+    note: `Imported ${result.suite.cases.length} ${label} problems from ${from}${main.gzipped ? ' (gzip)' : ''} as suite ${result.suite.id}.`,
+    ...(result.notes.length > 0 ? { notes: result.notes.map((n) => `${n.path}: ${n.message}`) } : {}),
   };
 }
 

@@ -83,7 +83,7 @@ describe('tabeval report (in-process)', () => {
     expect(await usageError(runReport, [RICH, '--pdf', 'x'])).toContain(
       'unknown option --pdf; report takes --html, --csv, --md',
     );
-    expect(await usageError(runReport, [RICH, '--html', RICH])).toContain('refusing to overwrite');
+    expect(await usageError(runReport, [RICH, '--html', RICH])).toContain('it is the input');
     expect(await usageError(runReport, [RICH, '--html', join(dir, 'no', 'such', 'dir.html')])).toContain(
       'cannot write',
     );

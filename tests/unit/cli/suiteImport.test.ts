@@ -8,6 +8,7 @@ import { gzipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSuiteJson } from '../../../src/core/suite/parseSuiteJson.ts';
 import { HUMANEVAL_PROBLEMS, MBPP_PROBLEMS, toJsonl } from '../core/suite/import/importFixtures.ts';
+import { BFCL_ANSWERS, BFCL_QUESTIONS, jsonLines } from '../core/suite/import/bfclFixtures.ts';
 import { tabeval } from './runCli.ts';
 
 let dir: string;
@@ -19,6 +20,8 @@ beforeAll(async () => {
   // A gzipped file whose name does not say so: detected by its magic bytes.
   await writeFile(at('tiny-he.data'), gzipSync(strToU8(toJsonl(HUMANEVAL_PROBLEMS))));
   await writeFile(at('mbpp.jsonl.gz'), gzipSync(strToU8(toJsonl(MBPP_PROBLEMS))));
+  await writeFile(at('BFCL_questions.json'), jsonLines(BFCL_QUESTIONS));
+  await writeFile(at('BFCL_answers.json'), jsonLines(BFCL_ANSWERS));
   await writeFile(
     at('bad.jsonl'),
     `${JSON.stringify(HUMANEVAL_PROBLEMS[0])}\n{"task_id": "x", "prompt": 3}\n`,
@@ -35,6 +38,42 @@ function suiteOf(text: string) {
 }
 
 describe('tabeval suite import', () => {
+  it('converts BFCL questions and possible answers (two files) and lists the notes per case', async () => {
+    const r = await tabeval([
+      'suite',
+      'import',
+      '--from',
+      'bfcl',
+      at('BFCL_questions.json'),
+      at('BFCL_answers.json'),
+      '-o',
+      at('bfcl.json'),
+    ]);
+    expect(r.code).toBe(0);
+    const suite = suiteOf(readFileSync(at('bfcl.json'), 'utf8'));
+    expect(suite.cases.map((c) => c.category)).toEqual([
+      'simple',
+      'multiple',
+      'parallel',
+      'parallel_multiple',
+      'irrelevance',
+    ]);
+    expect(suite.cases[1]?.tools).toEqual(['geometry.circle_area', 'weather.forecast']);
+    expect(r.stderr).toMatch(
+      /notes: what the suite format cannot express, by case:\n {2}line 2: multiple_0: /,
+    );
+    expect(r.stderr).toMatch(
+      /Imported 5 BFCL problems from .*BFCL_questions\.json as suite bfcl-questions 1\.0\.0/,
+    );
+    // Detected without --from; without the answers file the non-irrelevance cases are named.
+    const alone = await tabeval(['suite', 'import', at('BFCL_questions.json')]);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/line 1, id: simple_python_0 needs the possible-answers file/);
+    const wrong = await tabeval(['suite', 'import', at('tiny.jsonl'), at('BFCL_answers.json')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/only taken with BFCL questions/);
+  });
+
   it('converts HumanEval JSONL to a valid suite on standard output, the summary on standard error', async () => {
     const r = await tabeval(['suite', 'import', '--from', 'humaneval', at('tiny.jsonl')]);
     expect(r.code).toBe(0);

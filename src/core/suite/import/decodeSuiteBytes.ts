@@ -1,6 +1,7 @@
 // Bytes of a suite file → text: gzip recognised by its magic bytes (not its name), bounded output.
 import { Gunzip } from 'fflate';
 import { MAX_DECOMPRESSED_BYTES } from './importLimits.ts';
+import { decodeUtf8Text } from '../../validation/decodeUtf8Text.ts';
 
 /** The text of a suite file, and whether it was gzip-compressed; or why it cannot be read. */
 export type DecodedSuiteFile = { ok: true; text: string; gzipped: boolean } | { ok: false; message: string };
@@ -42,7 +43,8 @@ function gunzipBounded(bytes: Uint8Array, limit: number): Uint8Array | string {
 /**
  * Decodes the bytes of a suite file: gunzips it when it starts with gzip's magic bytes (1f 8b),
  * refusing more than `maxBytes` of output (a small .gz can expand to gigabytes), then reads it as
- * UTF-8, refusing invalid UTF-8. A leading byte-order mark is dropped. Never throws.
+ * UTF-8 (`decodeUtf8Text`: invalid UTF-8 refused with its byte offset, a leading byte-order mark
+ * dropped). Never throws.
  */
 export function decodeSuiteBytes(bytes: Uint8Array, maxBytes = MAX_DECOMPRESSED_BYTES): DecodedSuiteFile {
   const gzipped = isGzip(bytes);
@@ -52,10 +54,7 @@ export function decodeSuiteBytes(bytes: Uint8Array, maxBytes = MAX_DECOMPRESSED_
     if (typeof result === 'string') return { ok: false, message: result };
     plain = result;
   }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
-    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text, gzipped };
-  } catch {
-    return { ok: false, message: 'is not UTF-8 text' };
-  }
+  const decoded = decodeUtf8Text(plain);
+  if (!decoded.ok) return { ok: false, message: `${decoded.message}${gzipped ? ' (after gunzip)' : ''}` };
+  return { ok: true, text: decoded.text, gzipped };
 }

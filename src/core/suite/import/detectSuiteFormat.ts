@@ -3,6 +3,8 @@ import type { SuiteFormat } from './types.ts';
 
 const HUMANEVAL_KEYS = ['entry_point', 'canonical_solution'];
 const MBPP_KEYS = ['test_list'];
+const BFCL_KEYS = ['question', 'function'];
+const BFCL_ANSWER_KEYS = ['ground_truth'];
 const TABEVAL_KEYS = ['cases', 'system_prompt'];
 
 /** How far into the text the first line is looked for: a suite's first line is never longer. */
@@ -34,7 +36,7 @@ function objectKeys(line: string): string[] | undefined {
 /**
  * Which format a suite file is in, from its text: `humaneval` or `mbpp` when its first non-blank
  * line is a JSON object with the format's own fields (`entry_point` or `canonical_solution`;
- * `test_list`), `tabeval` when that line is a suite object (`cases`, `system_prompt`) or the text
+ * `test_list`), `bfcl` for BFCL questions (`question` and `function`), `tabeval` when that line is a suite object (`cases`, `system_prompt`) or the text
  * begins a JSON object spread over lines, else `undefined`. Looks at the first line only, so a
  * large file costs one line's parse. Never throws.
  */
@@ -46,7 +48,17 @@ export function detectSuiteFormat(text: string): SuiteFormat | undefined {
     if (TABEVAL_KEYS.some((key) => keys.includes(key))) return 'tabeval';
     if (HUMANEVAL_KEYS.some((key) => keys.includes(key))) return 'humaneval';
     if (MBPP_KEYS.some((key) => keys.includes(key))) return 'mbpp';
+    if (BFCL_KEYS.every((key) => keys.includes(key))) return 'bfcl';
     return undefined;
   }
   return line.startsWith('{') ? 'tabeval' : undefined;
+}
+
+/**
+ * Whether a text is a BFCL possible-answers file: its first non-blank line is a JSON object with
+ * `ground_truth`. Looks at the first line only; never throws.
+ */
+export function isBfclAnswersText(text: string): boolean {
+  const keys = objectKeys(firstLine(text.startsWith('\uFEFF') ? text.slice(1) : text));
+  return keys !== undefined && BFCL_ANSWER_KEYS.every((key) => keys.includes(key));
 }

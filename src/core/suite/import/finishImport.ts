@@ -14,9 +14,15 @@ export interface ImportedCase {
 
 /** What every importer fixes about the suite: its header, from the options or derived. */
 export interface SuiteHeader {
-  format: 'humaneval' | 'mbpp';
+  format: 'humaneval' | 'mbpp' | 'bfcl';
   formatLabel: string;
   systemPrompt: string;
+  /** The suite's tools (default none). */
+  tools?: Suite['tools'];
+  /** The field holding a problem's id, for the duplicate-id message (default `task_id`). */
+  idField?: string;
+  /** What the default description says each case checks (default: execution against the tests). */
+  checks?: string;
 }
 
 const CASE_PATH = /^cases\[(\d+)\]\.?/;
@@ -61,8 +67,8 @@ export function finishImport(
     if (earlier === undefined) firstLine.set(suiteCase.id, line);
     else
       issues.push({
-        path: linePath(line, 'task_id'),
-        message: `duplicate task id ${JSON.stringify(suiteCase.id)} (first on line ${earlier})`,
+        path: linePath(line, header.idField ?? 'task_id'),
+        message: `duplicate ${header.idField === undefined ? 'task id' : header.idField} ${JSON.stringify(suiteCase.id)} (first on line ${earlier})`,
       });
   }
   if (cases.length === 0 && issues.length === 0) {
@@ -80,9 +86,9 @@ export function finishImport(
       options.description ??
       `${cases.length} ${header.formatLabel} problems imported` +
         (options.fileName === undefined ? '' : ` from ${options.fileName.replace(/^.*[\\/]/, '')}`) +
-        "; each reply is executed against the problem's tests.",
+        `; ${header.checks ?? "each reply is executed against the problem's tests"}.`,
     system_prompt: header.systemPrompt,
-    tools: [],
+    tools: header.tools ?? [],
     cases: cases.map((c) => c.suiteCase),
   };
   const validated = validateSuite(suite);

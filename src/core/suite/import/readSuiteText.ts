@@ -4,11 +4,12 @@ import type { Suite, SuiteIssue } from '../types.ts';
 import { detectSuiteFormat } from './detectSuiteFormat.ts';
 import { importHumanEval } from './importHumanEval.ts';
 import { importMbpp } from './importMbpp.ts';
+import { importBfcl } from './importBfcl.ts';
 import type { ImportOptions, SuiteFormat } from './types.ts';
 
 /** A suite read from a file's text, with the format it was in; or every problem found. */
 export type SuiteReading =
-  | { ok: true; format: SuiteFormat; suite: Suite }
+  | { ok: true; format: SuiteFormat; suite: Suite; notes: SuiteIssue[] }
   | { ok: false; format: SuiteFormat | undefined; issues: SuiteIssue[] };
 
 /** The names of the formats, for messages. */
@@ -16,11 +17,13 @@ export const SUITE_FORMAT_LABELS: Readonly<Record<SuiteFormat, string>> = {
   tabeval: 'tabeval suite JSON',
   humaneval: 'HumanEval JSONL',
   mbpp: 'MBPP JSONL',
+  bfcl: 'BFCL JSON Lines',
 };
 
 /**
  * Reads a suite file's text in any format tabeval knows: a tabeval suite (validated), HumanEval
- * JSONL or MBPP JSONL (converted). `format` forces one; without it the format is detected
+ * JSONL, MBPP JSONL or BFCL questions (converted; BFCL's answers come as `options.bfclAnswers`).
+ * `notes` list what a conversion could not express (BFCL). `format` forces one; without it the format is detected
  * (`detectSuiteFormat`), and text in none of them gives one issue saying which were tried.
  * Never throws.
  */
@@ -35,10 +38,17 @@ export function readSuiteText(text: string, options: ImportOptions = {}, format?
           path: '(file)',
           message:
             'is not a tabeval suite (a JSON object), HumanEval JSONL (objects with task_id, prompt, test, ' +
-            'entry_point) or MBPP JSONL (objects with task_id, text, test_list)',
+            'entry_point), MBPP JSONL (objects with task_id, text, test_list) or BFCL questions ' +
+            '(objects with id, question, function)',
         },
       ],
     };
+  }
+  if (chosen === 'bfcl') {
+    const bfcl = importBfcl(text, options.bfclAnswers, options);
+    return bfcl.ok
+      ? { ok: true, format: chosen, suite: bfcl.value, notes: bfcl.notes }
+      : { ok: false, format: chosen, issues: bfcl.issues };
   }
   const result =
     chosen === 'humaneval'
@@ -47,6 +57,6 @@ export function readSuiteText(text: string, options: ImportOptions = {}, format?
         ? importMbpp(text, options)
         : parseSuiteJson(text);
   return result.ok
-    ? { ok: true, format: chosen, suite: result.value }
+    ? { ok: true, format: chosen, suite: result.value, notes: [] }
     : { ok: false, format: chosen, issues: result.issues };
 }

@@ -4,7 +4,7 @@
 import type { SuiteIssue, SuiteValidation } from '../types.ts';
 
 /** The formats a suite file may be in. */
-export const SUITE_FORMATS = ['tabeval', 'humaneval', 'mbpp'] as const;
+export const SUITE_FORMATS = ['tabeval', 'humaneval', 'mbpp', 'bfcl'] as const;
 export type SuiteFormat = (typeof SUITE_FORMATS)[number];
 
 /** Options of an import; every one has a default derived from the format or the file name. */
@@ -15,12 +15,14 @@ export interface ImportOptions {
   version?: string;
   /** Default: says what was imported, from which file. */
   description?: string;
-  /** The category of every case. Default: the format's name (`humaneval`, `mbpp`). */
+  /** The category of every case. Default: the format's name (`humaneval`, `mbpp`); BFCL's own category. */
   category?: string;
   /** The file the text came from; used for the default id and description. */
   fileName?: string;
   /** MBPP only: also run `challenge_test_list` (default false, as in the MBPP paper). */
   challengeTests?: boolean;
+  /** BFCL only: the text of the possible-answers file that goes with the questions. */
+  bfclAnswers?: string;
 }
 
 /** An issue of an import: `path` is `line 4, entry_point` (or `(file)` for the whole file). */

@@ -4,13 +4,15 @@ import type { ResultsSummary } from '../../../../src/core/link/resultsSummary.ts
 
 const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max }).filter((s) => s.length <= max);
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
-const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 const count = fc.nat({ max: 1_000_000 });
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
-const interval = fc.record({ low: finite, high: finite, method: text(40) });
+// Intervals of fractions, low ≤ high (a link refuses anything else).
+const interval = fc
+  .record({ a: unit, b: unit, method: text(40) })
+  .map(({ a, b, method }) => ({ low: Math.min(a, b), high: Math.max(a, b), method }));
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
 const categoryName = text(100).filter((name) => !['__proto__', 'prototype', 'constructor'].includes(name));
-const speed = maybe(fc.double({ min: 0, max: 1e9, noNaN: true }));
+const speed = maybe(fc.double({ min: 0, max: 1e7, noNaN: true }));
 
 export const summaryArbitrary: fc.Arbitrary<ResultsSummary> = fc
   .record({
@@ -57,4 +59,9 @@ export const summaryArbitrary: fc.Arbitrary<ResultsSummary> = fc
       { maxLength: 70 },
     ),
   })
-  .map(({ suite, cases, ...rest }) => ({ ...rest, suite: { ...suite, caseCount: cases.length }, cases }));
+  .map(({ suite, cases, n, ...rest }) => ({
+    ...rest,
+    n: Math.min(n, cases.length),
+    suite: { ...suite, caseCount: cases.length },
+    cases,
+  }));

@@ -112,13 +112,53 @@ describe('report facts', () => {
     expect(usageFigure(rich.cases[0]!, 'decodeTps')).toBe(26.2); // measured; reported 27
     expect(usageFigure(rich.cases[0]!, 'promptTokens')).toBe(197); // reported only
     expect(usageFigure(rich.cases[11]!, 'decodeTps')).toBeNull(); // no usage
-    expect(runSpeedFigures(rich)).toEqual({
+    expect(runSpeedFigures(rich)).toMatchObject({
       decodeTps: 29.1,
       prefillTps: 900,
       ttftMs: 313,
       n: { decodeTps: 11, prefillTps: 11, ttftMs: 11 },
       loadMs: 8123,
       loadFromCache: true,
+    });
+  });
+
+  it("runSpeedFigures sums prompt tokens and the run's prefill time over the cases that recorded them", () => {
+    const figures = (
+      promptTokens: number | null,
+      completionTokens: number | null,
+      prefillTps: number | null,
+      ttftMs: number | null,
+    ) => ({
+      reported: { promptTokens, completionTokens, prefillTps, ttftMs, decodeTps: null, e2eMs: null },
+      measured: {
+        promptTokens: null,
+        completionTokens: null,
+        prefillTps: null,
+        ttftMs: null,
+        decodeTps: null,
+        e2eMs: null,
+      },
+    });
+    const rich = loadReport('rich');
+    const [a, b, c] = rich.cases;
+    const report = {
+      timings: rich.timings,
+      cases: [
+        { ...a!, usage: figures(100, 50, 1000, 400) }, // 100 tokens at 1000 tok/s: 100 ms
+        { ...b!, usage: figures(300, 50, null, 250) }, // no prefill speed: its time to first token
+        { ...c!, usage: null },
+      ],
+    };
+    expect(runSpeedFigures(report)).toMatchObject({
+      promptTokens: 400,
+      promptShare: 0.8,
+      prefillMs: 350,
+      n: { promptTokens: 2, prefillMs: 2 },
+    });
+    expect(runSpeedFigures({ ...report, cases: [{ ...c!, usage: null }] })).toMatchObject({
+      promptTokens: null,
+      promptShare: null,
+      prefillMs: null,
     });
   });
 

@@ -15,6 +15,7 @@ import type {
   GenerationResult,
 } from '../../../../src/core/engine.ts';
 import type { Suite } from '../../../../src/core/suite/types.ts';
+import type { ExecutionOutcome, Executor } from '../../../../src/core/execution/schema.ts';
 
 export const suite: Suite = {
   id: 'mini',
@@ -284,5 +285,63 @@ describe('runSuite in constrained tool-call mode', () => {
     const { report } = await runSuite({ suite, engine: probe.engine, params });
     expect(probe.requests[0]!.tools).toEqual(suite.tools);
     expect(report.params).toEqual(params);
+  });
+});
+
+describe('runSuite with code that runs', () => {
+  it("executes a case's code while the next case generates, and keeps the records in suite order", async () => {
+    const execSuite: Suite = {
+      id: 'exec',
+      version: '1',
+      description: 'two cases with tests',
+      system_prompt: 'Write Python.',
+      tools: [],
+      cases: ['one', 'two'].map((id) => ({
+        id,
+        category: 'code',
+        prompt: `Write f for ${id}`,
+        execution: { tests: 'assert f() == 1\n' },
+      })),
+    };
+    const events: string[] = [];
+    let secondGenerationStarted: () => void = () => undefined;
+    const secondGeneration = new Promise<void>((resolve) => (secondGenerationStarted = resolve));
+    const passed: ExecutionOutcome = {
+      status: 'passed',
+      message: '',
+      stdout: '',
+      stderr: '',
+      stdoutTruncated: false,
+      stderrTruncated: false,
+      durationMs: 1,
+    };
+    // The first case's execution finishes only once the second case is generating: without the
+    // overlap the run would wait for ever (and the test time out).
+    const executor: Executor = {
+      info: { runtime: 'pyodide', version: 'test', sandbox: 'node-child' },
+      ready: () => Promise.resolve(),
+      dispose: () => Promise.resolve(),
+      async execute(job) {
+        events.push(`execute ${job.solution.code.trim()}`);
+        if (job.solution.code.includes('return 1')) await secondGeneration;
+        return passed;
+      },
+    };
+    const replay = createReplayEngine(
+      recordedOutputs({ one: '```python\ndef f(): return 1\n```', two: '```python\ndef f(): return 2\n```' }),
+    );
+    const engine = instrument(replay, (i, request) => {
+      events.push(`generate ${String(request.messages.at(-1)?.content)}`);
+      if (i === 1) secondGenerationStarted();
+      return undefined;
+    }).engine;
+    const { report } = await runSuite({ suite: execSuite, engine, params: { ...DEFAULT_PARAMS }, executor });
+    expect(events.slice(0, 3)).toEqual([
+      'generate Write f for one',
+      'execute def f(): return 1',
+      'generate Write f for two',
+    ]);
+    expect(report.cases.map((c) => c.id)).toEqual(['one', 'two']);
+    expect(report.scoring?.executor?.version).toBe('test');
   });
 });

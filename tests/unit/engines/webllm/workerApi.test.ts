@@ -247,29 +247,55 @@ describe('worker API: load', () => {
 
   it('rejects unknown models and checks custom folders before loading', async () => {
     const engine = fakeEngine({});
-    const api = createWorkerApi(env(engine));
+    const fetch = fakeFetch({});
+    const api = createWorkerApi(env(engine, { fetch }));
     const unknown = await api.load(
       1,
       { engine: 'webllm', kind: 'catalog', modelId: 'nope' },
       () => undefined,
     );
     expect(!unknown.ok && unknown.error.name).toBe('ModelNotFound');
-    const custom = await api.load(
-      2,
-      {
-        engine: 'webllm',
-        kind: 'custom',
-        modelId: 'm',
-        modelUrl: 'https://example.org/m',
-        modelLibUrl: 'https://example.org/m.wasm',
-      },
-      () => undefined,
-    );
+    const ref: WebLlmModelRef = {
+      engine: 'webllm',
+      kind: 'custom',
+      modelId: 'm',
+      modelUrl: 'https://example.org/m',
+      modelLibUrl: 'https://example.org/m.wasm',
+    };
+    // A host outside the catalog's is refused before any request until the user confirms it.
+    const refused = await api.load(2, ref, () => undefined);
+    expect(!refused.ok && refused.error.name).toBe('UntrustedHost');
+    expect(!refused.ok && refused.error.message).toContain('https://example.org');
+    const checked = await api.checkCustomModel(ref);
+    expect(!checked.ok && checked.error.name).toBe('UntrustedHost');
+    expect(fetch.calls).toEqual([]);
+
+    const custom = await api.load(3, ref, () => undefined, ['https://example.org']);
     expect(!custom.ok && custom.error).toMatchObject({
       name: 'InvalidCustomModel',
       url: 'https://example.org/m/resolve/main/mlc-chat-config.json',
     });
+    expect(fetch.calls.length).toBeGreaterThan(0);
+    // Trust is per load, as the page sends it: a later load without it is refused again.
+    const again = await api.load(4, ref, () => undefined);
+    expect(!again.ok && again.error.name).toBe('UntrustedHost');
     expect(engine.reloads).toHaveLength(0);
+  });
+
+  it('loads a custom build on a catalog host (Hugging Face) without asking', async () => {
+    const api = createWorkerApi(env(fakeEngine({})));
+    const result = await api.load(
+      1,
+      {
+        engine: 'webllm',
+        kind: 'custom',
+        modelId: 'm',
+        modelUrl: 'https://huggingface.co/me/m',
+        modelLibUrl: 'https://raw.githubusercontent.com/me/libs/main/m.wasm',
+      },
+      () => undefined,
+    );
+    expect(!result.ok && result.error.name).not.toBe('UntrustedHost');
   });
 });
 

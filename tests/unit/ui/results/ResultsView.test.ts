@@ -28,6 +28,10 @@ describe('ResultsView', () => {
     expect(screen.getByTestId('macro-score').textContent).toBe(formatPercent(rich.summary.macro));
     expect(screen.getByText('mean over categories')).toBeTruthy();
     expect(screen.getByTestId('case-count').textContent).toBe(String(rich.cases.length));
+    // Prompt tokens per case and the run's prefill time, so suite authors see the cost.
+    expect(screen.getByTestId('prompt-cost').textContent).toMatch(/prompt tokens over\s+11 cases/);
+    expect(screen.getByTestId('prefill-time').textContent).not.toBe('–');
+    expect(screen.getAllByTestId('case-prompt-tokens')[0]?.textContent).toBe('197');
     expect(screen.getByTestId('report-model').textContent).toContain(
       'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC',
     );

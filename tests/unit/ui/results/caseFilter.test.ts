@@ -186,3 +186,21 @@ describe('nextSort', () => {
     });
   });
 });
+
+describe('verdict notes in the reason filter', () => {
+  it('offers each note as its own option and filters by it, passing cases included', () => {
+    const noted = reportCase('a', {
+      verdicts: [
+        { scorer: 'calls', score: 1, passed: true, reasons: [], notes: ['bfcl_decoder:no_newlines'] },
+      ],
+    });
+    const plain = reportCase('b', {
+      verdicts: [{ scorer: 'calls', score: 1, passed: true, reasons: [] }],
+    });
+    expect(reasonOptions([noted, plain])).toEqual([
+      { value: 'note:calls:bfcl_decoder:no_newlines', count: 1 },
+    ]);
+    const query = { ...EMPTY_QUERY, reason: 'note:calls:bfcl_decoder:no_newlines' };
+    expect(filterCases([noted, plain], query).map((c) => c.id)).toEqual(['a']);
+  });
+});

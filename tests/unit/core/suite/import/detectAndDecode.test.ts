@@ -70,7 +70,7 @@ describe('decodeSuiteBytes', () => {
     });
     expect(decodeSuiteBytes(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toEqual({
       ok: false,
-      message: 'is not UTF-8 text',
+      message: 'is not UTF-8 text: invalid byte 0xff at byte offset 1',
     });
   });
 });

@@ -1,0 +1,4 @@
+/** A failure the user can fix: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
