@@ -6,18 +6,19 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Connect } from 'vite';
 import { MODEL_HOST_SOURCES } from './src/engines/webllm/modelHosts.ts';
+import { LOCAL_SERVER_SOURCES } from './src/engines/endpoint/localServers.ts';
 import { PYODIDE_FOLDER, PYODIDE_RUNTIME_FILES, siteHeadersFor } from './src/exec/browser/siteHeaders.ts';
 
 // The built page's Content-Security-Policy (a <meta> tag: static hosts cannot be relied on for
-// headers). Own scripts and workers only, WebAssembly allowed, network to the own origin and the
-// catalog's model hosts. The meta policy governs the page, not the WebLLM worker (a same-origin
+// headers). Own scripts and workers only, WebAssembly allowed, network to the own origin, the
+// catalog's model hosts and OpenAI-compatible servers on this machine (localhost, 127.0.0.1). The meta policy governs the page, not the WebLLM worker (a same-origin
 // worker takes its policy from its own response headers): see src/engines/webllm/modelHosts.ts.
 // Build only: the dev server injects styles for hot reloading.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
-  `connect-src 'self' ${MODEL_HOST_SOURCES.join(' ')}`,
+  `connect-src 'self' ${[...MODEL_HOST_SOURCES, ...LOCAL_SERVER_SOURCES].join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -16,7 +16,8 @@ export const LAYERS = {
   workers: { layers: ['core'], packages: ['comlink'] },
   engines: {
     layers: ['core', 'device', 'workers'],
-    packages: ['comlink', '@mlc-ai/web-llm', 'eventsource-parser'],
+    // valibot: a server's answers are untrusted input (engines/endpoint checks them).
+    packages: ['comlink', '@mlc-ai/web-llm', 'eventsource-parser', 'valibot'],
   },
   exec: { layers: ['core', 'workers'], packages: ['comlink', 'pyodide', 'pyodide/*', 'valibot', 'node:*'] },
   storage: { layers: ['core', 'throughput'], packages: ['idb', 'valibot'] },

@@ -5,6 +5,7 @@ import { benchRunner } from './runner.ts';
 import { benchReport } from './report.ts';
 import { benchExec } from './exec.ts';
 import { benchRegex } from './regex.ts';
+import { benchEndpoint } from './endpoint.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['report', benchReport],
   ['exec', benchExec],
   ['regex', benchRegex],
+  ['endpoint', benchEndpoint],
 ];
 
 const only = process.argv[2];

@@ -5,6 +5,7 @@ import { runScore, scoreHelp } from './commands/score.ts';
 import { runRescore, rescoreHelp } from './commands/rescore.ts';
 import { runReport, reportHelp } from './commands/report.ts';
 import { runCompare, compareHelp } from './commands/compare.ts';
+import { runRun, runHelp } from './commands/run.ts';
 
 interface Command {
   summary: string;
@@ -27,6 +28,11 @@ const commands: Record<string, Command> = {
   },
   report: { summary: 'render a report as HTML, CSV or Markdown', help: reportHelp, run: runReport },
   compare: { summary: 'compare reports side by side (Markdown)', help: compareHelp, run: runCompare },
+  run: {
+    summary: 'run a suite against an OpenAI-compatible server and write the report (gates for CI)',
+    help: runHelp,
+    run: runRun,
+  },
 };
 
 function usage(): string {

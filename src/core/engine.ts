@@ -118,10 +118,21 @@ export interface EngineInfo {
  */
 export interface Engine {
   load(model: ModelRef, onProgress: (p: LoadProgress) => void): Promise<EngineResult<EngineInfo>>;
+  /**
+   * Runs one generation. `signal`, when the engine honours it (`stopsEachBySignal`), stops this
+   * generation alone — it then resolves with finish reason `abort` — while others keep running.
+   */
   generate(
     request: GenerationRequest,
     onToken: (delta: string) => void,
+    signal?: AbortSignal,
   ): Promise<EngineResult<GenerationResult>>;
+  /**
+   * True when `generate`'s signal stops one generation and several may run at once (a server);
+   * otherwise one generation runs at a time and `abort()` stops it.
+   */
+  readonly stopsEachBySignal?: boolean;
+  /** Stops every running generation. */
   abort(): Promise<void>;
   unload(): Promise<void>;
   info(): Promise<EngineInfo>;

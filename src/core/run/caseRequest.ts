@@ -9,7 +9,9 @@ import type { Suite, SuiteCase } from '../suite/types.ts';
  * The generation request of one case and sample, the one place prompts are built for every
  * engine (WebLLM, endpoint, replay): the suite's system prompt with Qwen's tools block of the tools
  * the case offers (its `tools`, default all the suite's), then the case's turns, and those tools. Sample `i` uses seed `params.seed + i`, so samples at temperature > 0 differ while a
- * run stays reproducible.
+ * run stays reproducible. In `native` tool-call mode the tools go to the server as its `tools`
+ * parameter and its chat template writes them into the prompt, so the system prompt leaves the
+ * tools block out instead of giving the model every tool twice.
  */
 export function caseRequest(
   suite: Suite,
@@ -18,7 +20,7 @@ export function caseRequest(
   sample: number,
 ): GenerationRequest {
   return {
-    messages: buildMessages(suite, testCase),
+    messages: buildMessages(params.tool_call_mode === 'native' ? { ...suite, tools: [] } : suite, testCase),
     params: sample === 0 ? params : { ...params, seed: params.seed + sample },
     tools: offeredTools(suite, testCase),
     caseId: testCase.id,

@@ -19,7 +19,8 @@ export type LimitedGeneration =
 /**
  * Runs one generation under a stop signal and a time limit: the one place that races an engine
  * against them (the runner and the throughput benchmark both use it). On stop or timeout the
- * engine is told to abort and the aborted generation is given `abortGraceMs` to settle, so its
+ * engine is told to abort (on a time limit, just this generation when the engine can: see
+ * `Engine.stopsEachBySignal`) and the aborted generation is given `abortGraceMs` to settle, so its
  * tokens cannot stream into the next request — but an engine that never answers cannot hang the
  * caller. Never rejects (an engine that rejects counts as a failed result).
  */
@@ -51,8 +52,10 @@ export async function generateWithLimits(
       }),
     );
   }
+  // This generation's own stop: an engine that runs several at once stops just this one with it.
+  const own = new AbortController();
   const generation = Promise.resolve()
-    .then(() => engine.generate(request, onToken))
+    .then(() => engine.generate(request, onToken, own.signal))
     .then((result): LimitedGeneration => ({ kind: 'done', result }))
     .catch((error: unknown): LimitedGeneration => ({
       kind: 'done',
@@ -68,7 +71,11 @@ export async function generateWithLimits(
   try {
     const winner = await Promise.race(contenders);
     if (winner.kind !== 'done') {
-      await engine.abort().catch(() => undefined);
+      own.abort();
+      // A time limit stops this generation only; without per-generation stops, the engine's one.
+      if (winner.kind === 'stopped' || engine.stopsEachBySignal !== true) {
+        await engine.abort().catch(() => undefined);
+      }
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         generation,

@@ -14,6 +14,8 @@ export interface RunSessionDeps {
   replay?: { only: ReadonlySet<string>; recorded: RecordedProvenance };
   /** The Python sandbox for cases with an execution block. */
   executor?: Executor;
+  /** Generations at once, for servers that batch (default 1); records stay in suite order. */
+  concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onToken?: (caseId: string, delta: string) => void;
@@ -67,6 +69,7 @@ export async function executeRun(run: RunRecord, deps: RunSessionDeps): Promise<
       ...(deps.replay ? { only: deps.replay.only, recorded: deps.replay.recorded } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
       ...(deps.executor ? { executor: deps.executor } : {}),
+      ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
       ...(plan.scoring ? { scoring: plan.scoring } : {}),
       ...(plan.caseTimeoutMs !== null ? { caseTimeoutMs: plan.caseTimeoutMs } : {}),
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),

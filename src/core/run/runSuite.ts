@@ -52,6 +52,11 @@ export interface RunInput {
   scoring?: Omit<ScoringSettings, 'executor'>;
   /** Per-generation limit; a generation over it is recorded with error `timeout` and the run goes on. */
   caseTimeoutMs?: number;
+  /**
+   * Generations at once (default 1): for servers that batch. Records stay in suite order; with
+   * more than one, a stop keeps every record that finished, which may leave gaps a resume fills.
+   */
+  concurrency?: number;
   /** How long to wait for an aborted generation to settle before moving on (default 5 s). */
   abortGraceMs?: number;
   /** Milliseconds clock; injectable for tests. */
@@ -77,7 +82,7 @@ interface PlannedRecord {
 /**
  * Runs a suite on an engine: for each case and sample not already done, builds the request,
  * generates, scores with the shared parser and scorers, and records it. Scoring a record overlaps
- * generating the next (scorers may be slow: code execution), and records are kept in run order.
+ * generating the next ones (scorers may be slow: code execution), and records are kept in run order.
  * One record's failure (engine error, timeout) is recorded and the run goes on. Returns the report
  * of what was run.
  */
@@ -95,10 +100,7 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
   const records: ReportCase[] = [];
   const total = planned.length;
   let stopped = false;
-  // The previous record, still being scored while the next generation runs.
-  let scoring: Promise<ReportCase> | null = null;
-  const keep = async (pending: Promise<ReportCase>, c: PlannedRecord): Promise<void> => {
-    const record = await pending;
+  const keep = async (record: ReportCase, c: PlannedRecord): Promise<void> => {
     records.push(record);
     await input.onCaseDone?.(record);
     input.onProgress?.({
@@ -109,39 +111,55 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       phase: 'case-done',
     });
   };
-  let scoringCase: PlannedRecord | null = null;
+
+  // Generations run `concurrency` at a time, taken in suite order; records are scored and kept in
+  // suite order as their generations finish, so scoring a record overlaps the next generations.
   // Asked once: the context window of the loaded build, for the prompt-length check of each case.
   const contextWindow = planned.length > 0 ? (await input.engine.info()).contextWindow : null;
+  const todo = planned.filter((c) => !doneByKey.has(c.key));
+  const outcomes = new Map<string, Promise<CaseOutcome | 'stopped'>>();
+  const settle = new Map<string, (outcome: Promise<CaseOutcome | 'stopped'> | 'stopped') => void>();
+  for (const c of todo) outcomes.set(c.key, new Promise((resolve) => settle.set(c.key, resolve)));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const c = todo[next]!;
+      next += 1;
+      if (input.signal?.aborted) {
+        settle.get(c.key)!('stopped');
+        continue;
+      }
+      input.onProgress?.({
+        done: records.length,
+        total,
+        caseId: c.testCase.id,
+        sample: c.sample,
+        phase: 'case-start',
+      });
+      const outcome = runOne(input, c, now, contextWindow);
+      settle.get(c.key)!(outcome);
+      // A rejection is a bug: it reaches the caller through the loop below, not here.
+      await outcome.catch(() => undefined);
+    }
+  };
+  const wanted = Math.floor(input.concurrency ?? 1);
+  const concurrency = Number.isFinite(wanted) && wanted > 1 ? Math.min(wanted, todo.length) : 1;
+  const workers = Promise.all(Array.from({ length: concurrency }, () => worker()));
 
   for (const c of planned) {
     const previous = doneByKey.get(c.key);
     if (previous) {
-      if (scoring && scoringCase) await keep(scoring, scoringCase);
-      scoring = null;
       records.push(previous);
       continue;
     }
-    if (input.signal?.aborted) {
-      stopped = true;
-      break;
-    }
-    input.onProgress?.({
-      done: records.length,
-      total,
-      caseId: c.testCase.id,
-      sample: c.sample,
-      phase: 'case-start',
-    });
-    const outcome = await runOne(input, c, now, contextWindow);
+    const outcome = await outcomes.get(c.key)!;
     if (outcome === 'stopped') {
       stopped = true;
-      break;
+      continue;
     }
-    if (scoring && scoringCase) await keep(scoring, scoringCase);
-    scoring = buildCaseRecord(input.suite, c.testCase, outcome, services);
-    scoringCase = c;
+    await keep(await buildCaseRecord(input.suite, c.testCase, outcome, services), c);
   }
-  if (scoring && scoringCase) await keep(scoring, scoringCase);
+  await workers;
 
   const info = await input.engine.info();
   const headline = input.suite.headline ?? DEFAULT_HEADLINE_RULE;

@@ -9,6 +9,7 @@ import type {
   WebLlmModelRef,
 } from '../../core/engine.ts';
 import { foreignOrigins } from '../../engines/webllm/hostPolicy.ts';
+import { createEndpointEngine } from '../../engines/endpoint/createEndpointEngine.ts';
 import { webllmClient } from './webllmClient.ts';
 import { webllmCache } from './webllmCache.svelte.ts';
 
@@ -20,10 +21,14 @@ export interface HostConfirmation {
   origins: string[];
 }
 
-const NO_ENDPOINT: EngineError = {
-  name: 'EngineUnavailable',
-  message: 'Models behind a server are not available in this build of the app.',
-};
+/**
+ * How to talk to a server: its API key (kept here, in memory, for a retry: never stored, never in
+ * a link, report or log) and whether reports may record the server's origin.
+ */
+export interface EndpointConnectOptions {
+  apiKey: string;
+  recordOrigin: boolean;
+}
 
 class LoadedModelState {
   #engine: Engine | null = null;
@@ -33,6 +38,7 @@ class LoadedModelState {
   #info = $state.raw<EngineInfo | null>(null);
   #model = $state.raw<ModelRef | null>(null);
   #confirmation = $state.raw<HostConfirmation | null>(null);
+  #endpointOptions: EndpointConnectOptions = { apiKey: '', recordOrigin: false };
 
   get status(): LoadStatus {
     return this.#status;
@@ -59,11 +65,22 @@ class LoadedModelState {
     return this.#status === 'ready' ? this.#engine : null;
   }
 
-  #engineFor(ref: ModelRef): Engine | null {
-    return ref.engine === 'webllm' ? webllmClient() : null;
+  #engineFor(ref: ModelRef): Engine {
+    if (ref.engine === 'webllm') return webllmClient();
+    const { apiKey, recordOrigin } = this.#endpointOptions;
+    return createEndpointEngine({
+      ...(apiKey === '' ? {} : { apiKey }),
+      recordOrigin,
+      pageOrigin: location.origin,
+    });
   }
 
-  async load(ref: ModelRef): Promise<void> {
+  /**
+   * Loads a model. A server model takes `endpoint` (key and consent); without it, those of the
+   * last server load are used (a retry). The server is one the user typed: no host confirmation.
+   */
+  async load(ref: ModelRef, endpoint?: EndpointConnectOptions): Promise<void> {
+    if (endpoint !== undefined) this.#endpointOptions = { ...endpoint };
     this.#confirmation = null;
     if (ref.engine === 'webllm') {
       const trusted = webllmClient().trusted;
@@ -79,11 +96,6 @@ class LoadedModelState {
     this.#model = ref;
     this.#info = null;
     this.#progress = null;
-    if (engine === null) {
-      this.#status = 'error';
-      this.#error = NO_ENDPOINT;
-      return;
-    }
     if (this.#engine !== null && this.#engine !== engine) await this.#engine.unload();
     this.#engine = engine;
     this.#status = 'loading';

@@ -1,0 +1,206 @@
+// `tabeval run` in the browser: the built site served locally, driven in headless Chromium
+// (playwright-core and a browser on this machine) the way a person uses it, and the JSON report
+// the tab offers for download taken as the result. WebLLM needs WebGPU in that browser.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { serveSite } from './serveSite.ts';
+
+/** The flags a real GPU needs for WebGPU in Chromium, per platform (Linux: Vulkan, blocklist off). */
+export const WEBGPU_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  linux: ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--ignore-gpu-blocklist'],
+  darwin: ['--enable-unsafe-webgpu'],
+  win32: ['--enable-unsafe-webgpu'],
+};
+
+/** What to do in the tab. */
+export type BrowserTask =
+  | { kind: 'webllm'; model: string; suiteId: string }
+  /** A reproducible run link (`#/run?v=1&…`, checked): the app prefills suite and parameters from it. */
+  | { kind: 'link'; fragment: string; model: string }
+  | { kind: 'replay'; reportPath: string };
+
+export interface BrowserRunOptions {
+  siteDir: string;
+  browserPath: string;
+  task: BrowserTask;
+  /** Extra browser flags (after the WebGPU ones). */
+  flags?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export type BrowserRunResult =
+  | { ok: true; reportText: string; fallbackAdapter: boolean }
+  | {
+      ok: false;
+      kind: 'no-webgpu' | 'load-failed' | 'browser' | 'stopped';
+      message: string;
+      /** Stopped: the report of the cases done, when the page offered one. */
+      partialReport?: string;
+    };
+
+/** WebGPU in the page: an adapter, and whether it is a software one. */
+async function probeWebGpu(page: Page): Promise<{ available: boolean; fallback: boolean; why: string }> {
+  return page.evaluate(async () => {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    if (!gpu) return { available: false, fallback: false, why: 'navigator.gpu is missing' };
+    const adapter = (await gpu.requestAdapter().catch(() => null)) as {
+      isFallbackAdapter?: boolean;
+      info?: { isFallbackAdapter?: boolean };
+    } | null;
+    if (!adapter) return { available: false, fallback: false, why: 'requestAdapter() gave no adapter' };
+    return {
+      available: true,
+      fallback: Boolean(adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter),
+      why: '',
+    };
+  });
+}
+
+async function downloadReport(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+/** Runs the task in headless Chromium; never rejects for a cause the user can fix. */
+export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserRunResult> {
+  // Loaded here, not at start-up: every other command stays as quick to start as before.
+  const { chromium } = await import('playwright-core');
+  const site = await serveSite(options.siteDir);
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: options.browserPath,
+      headless: true,
+      // Ctrl-C is the CLI's: it stops the run in the page first, then closes the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      args: [...(WEBGPU_FLAGS[process.platform] ?? WEBGPU_FLAGS['linux']!), ...(options.flags ?? [])],
+    });
+  } catch (error) {
+    await site.close();
+    return {
+      ok: false,
+      kind: 'browser',
+      message: `could not start the browser at ${options.browserPath}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Give one with --browser PATH (Chromium or Chrome).`,
+    };
+  }
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const { task } = options;
+    if (task.kind === 'replay') {
+      await page.goto(`${site.origin}/`);
+      await page.getByTestId('open-report').setInputFiles(task.reportPath);
+      const outcome = await Promise.race([
+        page
+          .getByTestId('results-view')
+          .waitFor({ timeout: 0 })
+          .then(() => 'done' as const),
+        page
+          .getByTestId('open-report-error')
+          .waitFor({ timeout: 0 })
+          .then(() => 'error' as const),
+      ]);
+      if (outcome === 'error') {
+        return {
+          ok: false,
+          kind: 'load-failed',
+          message: (await page.getByTestId('open-report-error').textContent()) ?? 'the report was refused',
+        };
+      }
+      return { ok: true, reportText: await downloadReport(page), fallbackAdapter: false };
+    }
+    await page.goto(`${site.origin}/${task.kind === 'link' ? task.fragment : '#/run'}`);
+    const webgpu = await probeWebGpu(page);
+    if (!webgpu.available) {
+      return {
+        ok: false,
+        kind: 'no-webgpu',
+        message: `this browser has no WebGPU (${webgpu.why}). On Linux it needs a GPU driver with Vulkan; the flags passed were ${(WEBGPU_FLAGS[process.platform] ?? []).join(' ')}.`,
+      };
+    }
+    if (task.kind === 'webllm') await page.getByTestId('suite-select').selectOption(task.suiteId);
+    await page.getByTestId('model-select').selectOption(task.model);
+    await page.getByTestId('load-button').click();
+    const loaded = await Promise.race([
+      page
+        .getByTestId('load-ready')
+        .waitFor({ timeout: 0 })
+        .then(() => true),
+      page
+        .getByTestId('load-error')
+        .waitFor({ timeout: 0 })
+        .then(() => false),
+    ]);
+    if (!loaded) {
+      return {
+        ok: false,
+        kind: 'load-failed',
+        message: (await page.getByTestId('load-error').innerText()).trim(),
+      };
+    }
+    const start = page.getByTestId('start-run');
+    if (!(await start.isEnabled())) {
+      // A link whose suite differs from its hash waits for a person's confirmation: not here.
+      return {
+        ok: false,
+        kind: 'load-failed',
+        message:
+          'the page does not start this run (the suite it found differs from the link, or it could not load the suite); open the link in a browser to see why',
+      };
+    }
+    await start.click();
+    const poll = setInterval(() => {
+      void page
+        .getByTestId('run-count')
+        .textContent({ timeout: 1000 })
+        .then((text) => {
+          const m = /(\d+) of (\d+)/.exec(text ?? '');
+          if (m) options.onProgress?.(Number(m[1]), Number(m[2]));
+        })
+        .catch(() => undefined);
+    }, 500);
+    try {
+      const stopped = new Promise<'stopped'>((resolve) =>
+        options.signal?.addEventListener('abort', () => resolve('stopped'), { once: true }),
+      );
+      const finished = await Promise.race([
+        page
+          .getByTestId('results-view')
+          .waitFor({ timeout: 0 })
+          .then(() => 'done' as const),
+        stopped,
+      ]);
+      if (finished === 'stopped') {
+        // As a person would: Stop, then the report of the cases done, which the page offers.
+        await page
+          .getByTestId('stop-run')
+          .click()
+          .catch(() => undefined);
+        await page
+          .getByTestId('run-stopped')
+          .waitFor({ timeout: 30_000 })
+          .catch(() => undefined);
+        const offered = (await page.getByTestId('export-json').count()) > 0;
+        const partial = offered ? await downloadReport(page).catch(() => null) : null;
+        return {
+          ok: false,
+          kind: 'stopped',
+          message: partial === null ? 'stopped before any case finished' : 'stopped',
+          ...(partial === null ? {} : { partialReport: partial }),
+        };
+      }
+    } finally {
+      clearInterval(poll);
+    }
+    return { ok: true, reportText: await downloadReport(page), fallbackAdapter: webgpu.fallback };
+  } finally {
+    await browser.close().catch(() => undefined);
+    await site.close();
+  }
+}
