@@ -1,6 +1,7 @@
 // The scoring options `score` and `rescore` share: pass@k's k values, the code time limit, and
 // the Python sandbox (Pyodide in a child Node process) for suites whose cases run code.
 import { MAX_EXEC_TIMEOUT_MS, MIN_EXEC_TIMEOUT_MS, type Executor } from '../core/execution/schema.ts';
+import { suiteRunsCode } from '../core/scoring/scoreExec.ts';
 import type { Suite } from '../core/suite/types.ts';
 import { createNodeExecutor, nodeSandboxWarning } from '../exec/node/createNodeExecutor.ts';
 import { err, UsageError } from './io.ts';
@@ -51,7 +52,7 @@ export async function withExecutor<T>(
   noExec: boolean,
   task: (executor: Executor | undefined) => Promise<T>,
 ): Promise<T> {
-  if (noExec || !suite.cases.some((c) => c.execution !== undefined)) return task(undefined);
+  if (noExec || !suiteRunsCode(suite)) return task(undefined);
   err(nodeSandboxWarning());
   const executor = await createNodeExecutor();
   try {

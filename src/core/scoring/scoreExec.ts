@@ -2,6 +2,7 @@
 // page or the CLI provides (ScoringServices.executor). Which code runs is prepareSolution's rule.
 import { prepareSolution } from '../execution/prepareSolution.ts';
 import { DEFAULT_EXEC_TIMEOUT_MS, type ExecutionResult, type ExecutionSpec } from '../execution/schema.ts';
+import type { Suite } from '../suite/types.ts';
 import { defineScorer, type ScorerOutcome, type ScoringServices } from './scorer.ts';
 
 function noCode(): ExecutionResult {
@@ -67,6 +68,11 @@ export async function scoreExec(
 }
 
 const detail = (prefix: string) => (text: string) => (text === '' ? prefix : `${prefix}: ${text}`);
+
+/** Whether a suite needs a Python sandbox: some case has tests to run (the exec scorer applies). */
+export function suiteRunsCode(suite: Pick<Suite, 'cases'>): boolean {
+  return suite.cases.some((c) => execScorer.applies(c));
+}
 
 /** The exec scorer, for cases with an execution block. */
 export const execScorer = defineScorer({

@@ -2,7 +2,6 @@
 // it, others never load Pyodide. The module is imported lazily so the sandbox's code stays out of
 // the start page's chunk.
 import type { Executor } from '../../core/execution/schema.ts';
-import type { Suite } from '../../core/suite/types.ts';
 
 let sandbox: Promise<Executor> | null = null;
 
@@ -16,9 +15,4 @@ export function pythonSandbox(): Promise<Executor> {
     return executor;
   });
   return sandbox;
-}
-
-/** Whether a suite needs the sandbox: any case carries tests to run. */
-export function suiteRunsCode(suite: Suite): boolean {
-  return suite.cases.some((c) => c.execution !== undefined);
 }

@@ -16,7 +16,8 @@ import { sourceModelId } from '../../core/report/sourceFacts.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { runsDb } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
-import { pythonSandbox, suiteRunsCode } from '../exec/pythonSandbox.ts';
+import { pythonSandbox } from '../exec/pythonSandbox.ts';
+import { suiteRunsCode } from '../../core/scoring/scoreExec.ts';
 
 /** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
