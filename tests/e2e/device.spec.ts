@@ -83,7 +83,7 @@ test.describe('without WebGPU', () => {
       ],
     });
     try {
-      const page = await browser.newPage({ baseURL: 'http://127.0.0.1:4173/' });
+      const page = await browser.newPage({ baseURL: test.info().project.use.baseURL ?? '' });
       const problems = await watchPage(page);
       await page.goto('./');
       const guidance = page.getByTestId('webgpu-guidance');

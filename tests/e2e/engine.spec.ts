@@ -235,7 +235,10 @@ test.describe('WebLLM engine: storage', () => {
       StorageManager.prototype.estimate = async () => ({ quota: 600e6, usage: 100e6 });
     });
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:4173', quotaSize: 5000 });
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(test.info().project.use.baseURL ?? '').origin,
+      quotaSize: 5000,
+    });
     await routeModelHosts(context, (route, url) =>
       url.endsWith('/mlc-chat-config.json')
         ? serveJson(
