@@ -1,4 +1,4 @@
-import type { Engine, EngineInfo, GenerationParams, GenerationRequest } from '../engine.ts';
+import type { Engine, EngineInfo, GenerationParams, GenerationRequest, GenerationResult } from '../engine.ts';
 import { DEFAULT_SCORING, type Executor, type ScoringSettings } from '../execution/schema.ts';
 import type { ScoringServices } from '../scoring/scorer.ts';
 import type { DeviceBlock, Report, ReportCase, ReportSource } from '../report/schema.ts';
@@ -229,6 +229,26 @@ async function tooLongFor(
   return promptTooLong(tokens, request.params.max_tokens, contextWindow);
 }
 
+/**
+ * For an engine that cannot count tokens up front (WebLLM): a generation that stopped at `length`
+ * because the context window filled, not because it reached max_tokens, gets the same verdict
+ * afterwards, with the partial output kept. Null otherwise.
+ */
+function windowFilled(
+  input: RunInput,
+  request: GenerationRequest,
+  contextWindow: number | null,
+  result: GenerationResult,
+): string | null {
+  if (contextWindow === null || input.engine.countPromptTokens !== undefined) return null;
+  if (result.finishReason !== 'length') return null;
+  const prompt = result.usage.reported.promptTokens ?? result.usage.measured.promptTokens;
+  const completion = result.usage.reported.completionTokens ?? result.usage.measured.completionTokens;
+  if (prompt === null || completion === null || prompt + completion < contextWindow) return null;
+  const verdict = promptTooLong(prompt, request.params.max_tokens, contextWindow);
+  return verdict === null ? null : `${verdict}; generation stopped when the context window filled`;
+}
+
 async function runOne(
   input: RunInput,
   c: PlannedRecord,
@@ -278,7 +298,8 @@ async function runOne(
       if (!result.ok)
         return { ...base, output: null, error: result.error.message, usage: null, finishReason: 'error' };
       const { text, usage, finishReason } = result.value;
-      return { ...base, output: text, usage, finishReason };
+      const filled = windowFilled(input, request, contextWindow, result.value);
+      return { ...base, output: text, usage, finishReason, ...(filled === null ? {} : { error: filled }) };
     }
   }
 }

@@ -88,4 +88,51 @@ describe('the context-window verdict', () => {
     });
     expect(promptSizesInMessage('nothing here')).toBeNull();
   });
+
+  it('names a length stop where the context window filled, for an engine that cannot count (WebLLM)', async () => {
+    // One token per prompt character; the completion fills what is left of the 100-token window.
+    const engine: Engine = {
+      ...createReplayEngine(new Map()),
+      async info() {
+        return { kind: 'webllm', version: 'test', source: null, load: null, contextWindow: 100 };
+      },
+      async generate(request) {
+        const prompt = request.messages.reduce((sum, m) => sum + m.content.length, 0);
+        const completion = Math.min(request.params.max_tokens, 100 - prompt);
+        const figures = {
+          promptTokens: prompt,
+          completionTokens: completion,
+          ttftMs: null,
+          prefillTps: null,
+          decodeTps: null,
+          e2eMs: null,
+        };
+        return {
+          ok: true,
+          value: {
+            text: 'partial ok',
+            finishReason: 'length',
+            usage: { reported: figures, measured: figures },
+          },
+        };
+      },
+    };
+    const small: Suite = { ...suite, cases: [suite.cases[0]!, suite.cases[2]!] };
+    const { report } = await runSuite({
+      suite: small,
+      engine,
+      params: { ...DEFAULT_PARAMS, max_tokens: 30 },
+    });
+    expect(report.cases.map((c) => [c.id, c.passed, c.error ?? null, c.output])).toEqual([
+      // 10 + 30 tokens: stopped at max_tokens, not at the window; scored as usual.
+      ['short', true, null, 'partial ok'],
+      [
+        'tight',
+        false,
+        'prompt too long for this build: 80 tokens of 100, and max_tokens 30 does not fit after it; ' +
+          'generation stopped when the context window filled',
+        'partial ok',
+      ],
+    ]);
+  });
 });
