@@ -66,6 +66,12 @@ test.describe('tabeval run in the tab', () => {
       'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC',
       '--suite',
       'punie-baseline',
+      '--temperature',
+      '0.5',
+      '--samples',
+      '2',
+      '--tool-call-mode',
+      'constrained',
       '-o',
       join(tmpdir(), 'never-written.json'),
       // No software fallback: this machine has no GPU, so no adapter at all.
@@ -99,22 +105,20 @@ test.describe('tabeval run in the tab', () => {
     expect(pinned.stderr).toContain('pins the model');
   });
 
-  test('--engine webllm takes no sampling options, and a missing browser is named', async () => {
-    const options = await tabeval([
-      'run',
-      '--engine',
-      'webllm',
+  test('--engine webllm: a model outside the catalog, a server-only option and a missing browser are named', async () => {
+    const webllm = ['run', '--engine', 'webllm', '--suite', 'punie-baseline', '-o', '-'];
+    const unknown = await tabeval([...webllm, '--model', 'm', '--seed', '3']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"m"');
+    const server = await tabeval([
+      ...webllm,
       '--model',
-      'm',
-      '--suite',
-      'punie-baseline',
-      '-o',
-      '-',
-      '--seed',
-      '3',
+      'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC',
+      '--concurrency',
+      '4',
     ]);
-    expect(options.code).toBe(2);
-    expect(options.stderr).toContain('--seed');
+    expect(server.code).toBe(2);
+    expect(server.stderr).toContain('not --concurrency');
     const browser = await tabeval([
       'run',
       '--engine',

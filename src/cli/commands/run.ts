@@ -42,6 +42,8 @@ import { runInTab } from '../run/runInTab.ts';
 import { WEBGPU_FLAGS, type BrowserTask } from '../run/browserRun.ts';
 import { decodeRunLink } from '../../core/link/decodeRunLink.ts';
 import { encodeRunLink } from '../../core/link/encodeRunLink.ts';
+import { makeRunLink } from '../../core/link/makeRunLink.ts';
+import type { RunLinkParams, RunSpec } from '../../core/link/runSpec.ts';
 import { modelCatalog } from '../../engines/webllm/models.ts';
 
 export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url URL --model NAME -o REPORT.json [options]
@@ -79,8 +81,9 @@ export const runHelp = `tabeval run --suite ID|FILE --engine endpoint --base-url
 ${scoringHelp}
 In the tab (the built site in headless Chromium or Chrome, driven with playwright-core):
   tabeval run --engine webllm --model <catalog id> --suite <bundled id> -o REPORT.json [--browser PATH]
-                        runs a WebLLM build on this machine's GPU as the app does (its default
-                        parameters); passes ${WEBGPU_FLAGS[process.platform]?.join(' ') ?? '--enable-unsafe-webgpu'}
+                        runs a WebLLM build on this machine's GPU as the app does, through the
+                        run link of these choices: --samples, --temperature, --top-p, --max-tokens,
+                        --seed and --tool-call-mode (prompt, native or constrained) apply; passes ${WEBGPU_FLAGS[process.platform]?.join(' ') ?? '--enable-unsafe-webgpu'}
   tabeval run "<run link>" -o REPORT.json [--browser PATH]
                         runs exactly what a reproducible run link pins (suite, model, parameters)
   tabeval run --engine replay --report OLD.json -o REPORT.json [--browser PATH]
@@ -158,13 +161,19 @@ function scoreOption(text: string | undefined): number | undefined {
   return fraction;
 }
 
-function paramsFrom(values: Record<string, unknown>, base: GenerationParams): GenerationParams {
+/** The generation parameters from the options over `base`; `engine` says which tool-call modes it has. */
+function paramsFrom(
+  values: Record<string, unknown>,
+  base: GenerationParams,
+  engine: 'endpoint' | 'webllm' = 'endpoint',
+): GenerationParams {
   const text = (name: string) => values[name] as string | undefined;
   const mode = text('tool-call-mode');
+  const modes = engine === 'webllm' ? 'prompt, native or constrained' : 'prompt or native';
   if (mode !== undefined && !v.is(ToolCallModeSchema, mode)) {
-    throw new UsageError(`--tool-call-mode ${mode}: give prompt or native`);
+    throw new UsageError(`--tool-call-mode ${mode}: give ${modes}`);
   }
-  if (mode === 'constrained')
+  if (mode === 'constrained' && engine === 'endpoint')
     throw new UsageError("--tool-call-mode constrained is WebLLM's (in the tab); give prompt or native");
   return {
     ...base,
@@ -203,19 +212,35 @@ const TAB_OPTIONS = new Set([
   'report',
 ]);
 
+/** `--engine webllm` without a link takes the generation parameters too (they go into its run link). */
+const WEBLLM_OPTIONS = new Set([
+  ...TAB_OPTIONS,
+  'samples',
+  'temperature',
+  'top-p',
+  'max-tokens',
+  'seed',
+  'tool-call-mode',
+]);
+
 /** `--engine webllm` (a catalog model on this machine's GPU) or `replay` (a report re-scored), in the tab. */
 async function runTabEngine(
   engine: 'webllm' | 'replay',
   values: Record<string, unknown>,
   linkTask?: BrowserTask,
 ): Promise<number> {
+  const allowed = engine === 'webllm' && linkTask === undefined ? WEBLLM_OPTIONS : TAB_OPTIONS;
   const extra = Object.keys(values).filter(
-    (k) => !TAB_OPTIONS.has(k) && values[k] !== undefined && values[k] !== false,
+    (k) => !allowed.has(k) && values[k] !== undefined && values[k] !== false,
   );
   if (extra.length > 0) {
-    throw new UsageError(
-      `--engine ${engine} takes --suite, --model, --report, -o, --force, --json, --browser; not --${extra.join(', --')} (the tab's defaults apply)`,
-    );
+    const takes =
+      engine === 'replay'
+        ? '--report, -o, --force, --json, --browser'
+        : linkTask === undefined
+          ? '--suite, --model, the generation parameters (--samples, --temperature, --top-p, --max-tokens, --seed, --tool-call-mode), -o, --force, --json, --browser'
+          : '-o, --force, --json, --browser (the link pins the rest)';
+    throw new UsageError(`--engine ${engine} takes ${takes}; not --${extra.join(', --')}`);
   }
   const output = values['output'] as string | undefined;
   if (output === undefined)
@@ -240,7 +265,22 @@ async function runTabEngine(
     throw new UsageError('--engine webllm needs --model <catalog id> and --suite <bundled suite id>');
   }
   if (!/^[\w.-]+$/.test(suite)) throw new UsageError('--engine webllm runs bundled suites: give a suite id');
-  return runInTab({ task: { kind: 'webllm', model, suiteId: suite }, browser, flags, output, json });
+  // The run is the reproducible run link of these choices, so the tab runs exactly them.
+  const bundled = await resolveSuite(suite);
+  const spec: RunSpec = {
+    suite: { kind: 'bundled', id: bundled.id, version: bundled.version, hash: await suiteHash(bundled) },
+    model: { engine: 'webllm', kind: 'catalog', modelId: model },
+    params: runLinkParams(paramsFrom(values, { ...DEFAULT_PARAMS }, 'webllm')),
+  };
+  const link = makeRunLink(spec, new Set(modelCatalog.map((m) => m.id)));
+  if (!link.ok) throw new UsageError(`--engine webllm: ${link.error}`);
+  return runInTab({ task: { kind: 'link', fragment: link.value, model }, browser, flags, output, json });
+}
+
+/** The parameters a run link pins, from a run's parameters. */
+function runLinkParams(params: GenerationParams): RunLinkParams {
+  const { temperature, top_p, max_tokens, seed, tool_call_mode, samples } = params;
+  return { temperature, top_p, max_tokens, seed, tool_call_mode, samples };
 }
 
 /** `tabeval run "<run link>"`: exactly what a reproducible run link pins, in the tab. */

@@ -14,10 +14,8 @@ export const WEBGPU_FLAGS: Readonly<Record<string, readonly string[]>> = {
 
 /** What to do in the tab. */
 export type BrowserTask =
-  | { kind: 'webllm'; model: string; suiteId: string }
   /** A reproducible run link (`#/run?v=1&…`, checked): the app prefills suite and parameters from it. */
-  | { kind: 'link'; fragment: string; model: string }
-  | { kind: 'replay'; reportPath: string };
+  { kind: 'link'; fragment: string; model: string } | { kind: 'replay'; reportPath: string };
 
 export interface BrowserRunOptions {
   siteDir: string;
@@ -115,7 +113,7 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
       }
       return { ok: true, reportText: await downloadReport(page), fallbackAdapter: false };
     }
-    await page.goto(`${site.origin}/${task.kind === 'link' ? task.fragment : '#/run'}`);
+    await page.goto(`${site.origin}/${task.fragment}`);
     const webgpu = await probeWebGpu(page);
     if (!webgpu.available) {
       return {
@@ -124,7 +122,6 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
         message: `this browser has no WebGPU (${webgpu.why}). On Linux it needs a GPU driver with Vulkan; the flags passed were ${(WEBGPU_FLAGS[process.platform] ?? []).join(' ')}.`,
       };
     }
-    if (task.kind === 'webllm') await page.getByTestId('suite-select').selectOption(task.suiteId);
     await page.getByTestId('model-select').selectOption(task.model);
     await page.getByTestId('load-button').click();
     const loaded = await Promise.race([
