@@ -16,7 +16,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
 .card b{display:block;font-size:22px;font-variant-numeric:tabular-nums}.card span{color:var(--muted);font-size:12px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:6px 0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
-.chart{max-width:100%;height:auto;display:block;margin:8px 0}.chart text{fill:var(--fg);font-size:12px}.chart .tick{fill:var(--muted);font-size:11px}
+.chart-box{overflow-x:auto;margin:8px 0;max-width:100%;border:1px solid var(--line);border-radius:6px;padding:4px}.chart-box:focus-visible,.scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+.chart{display:block;max-width:none}.chart text{fill:var(--fg);font-size:12px}.chart .tick{fill:var(--muted);font-size:11px}
 .chart .bar{fill:var(--accent)}.chart .grid{stroke:var(--line)}.chart .whisker{stroke:var(--fg);stroke-width:2}.chart .line{fill:none;stroke:var(--accent);stroke-width:1.5}.chart .dot{fill:var(--accent)}
 .ok{color:var(--pass)}.ko{color:var(--fail)}.warn{color:var(--warn)}
 .cases{border-top:1px solid var(--line)}
@@ -30,6 +31,28 @@ summary.row::before{content:"\\25B8";color:var(--muted)}details[open]>summary.ro
 .filter{display:inline-block;margin:6px 0;user-select:none}
 body:has(#only-failing:checked) .case.pass{display:none}
 footer{margin-top:32px;color:var(--muted);font-size:12px}
+th[scope=row]{font-weight:400}
+.case table{display:block;overflow-x:auto;max-width:100%}
+summary.row{min-height:24px}
+@media (max-width:640px){
+body{padding:16px 12px 40px}
+table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}
+table.stack thead{display:none}
+table.stack tr{border:1px solid var(--line);border-radius:8px;padding:6px 10px;margin:0 0 8px}
+table.stack th[scope=row]{font-weight:600;border:0;padding:2px 0}
+table.stack td{display:flex;justify-content:space-between;gap:12px;border:0;padding:2px 0;text-align:right}
+table.stack td::before{content:attr(data-label);color:var(--muted);text-align:left}
+.row.head{display:none}
+.row{grid-template-columns:1.2em minmax(0,1fr) auto auto;gap:2px 10px}
+.row>span:nth-of-type(1){grid-column:2;grid-row:1;font-weight:600}
+.row>span:nth-of-type(2){grid-column:2;grid-row:2;color:var(--muted)}
+.row>span:nth-of-type(3){grid-column:3;grid-row:1}
+.row>span:nth-of-type(4){grid-column:4;grid-row:1}
+.row>span:nth-of-type(5){grid-column:3/5;grid-row:2;text-align:right}
+.row>span:nth-of-type(6){grid-column:2/5;grid-row:3}
+.case>div{padding:4px 4px 12px 8px}
+dl{grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:4px 10px}dt{overflow-wrap:anywhere}
+}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff;--code:#fff}
 body{max-width:none;padding:0;font-size:11px}

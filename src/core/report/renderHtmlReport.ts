@@ -3,6 +3,7 @@ import { scorerOf } from '../scoring/registry.ts';
 import { describeHeadline } from '../scoring/headline.ts';
 import { describeSource, sourceFacts, sourceModelId } from './sourceFacts.ts';
 import { deviceLabel } from './deviceLabel.ts';
+import { deviceFacts, deviceLimitFacts } from './deviceFacts.ts';
 import { flattenFacts, type Fact } from './flattenFacts.ts';
 import {
   describeIntervalMethod,
@@ -93,14 +94,14 @@ function summarySection(report: Report): SafeHtml {
       ),
     );
   }
-  return markup`<section id="summary"><h2>Summary</h2><div class="cards">${cards}</div></section>`;
+  return markup`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><div class="cards">${cards}</div></section>`;
 }
 
 function categorySection(report: Report): SafeHtml {
   const entries = report.summary.categories;
   const rows = entries.map(
     (c) =>
-      markup`<tr><td>${c.name}</td><td class="n">${formatCount(c.n)}</td><td class="n">${formatPercent(c.mean)}</td><td class="n">${formatInterval(c.meanInterval)}</td><td class="n">${c.passed}/${c.records}</td><td class="n">${formatInterval(c.passRateInterval)}</td></tr>`,
+      markup`<tr><th scope="row">${c.name}</th><td class="n" data-label="cases">${formatCount(c.n)}</td><td class="n" data-label="mean">${formatPercent(c.mean)}</td><td class="n" data-label="95 % CI">${formatInterval(c.meanInterval)}</td><td class="n" data-label="passed">${c.passed}/${c.records}</td><td class="n" data-label="pass-rate CI">${formatInterval(c.passRateInterval)}</td></tr>`,
   );
   const chart =
     entries.length === 0
@@ -115,31 +116,41 @@ function categorySection(report: Report): SafeHtml {
             n: c.n,
           })),
         );
-  return markup`<section id="categories"><h2>Categories</h2><table><tr><th>category</th><th class="n">cases</th><th class="n">mean</th><th class="n">95 % CI</th><th class="n">passed</th><th class="n">pass-rate CI</th></tr>${rows}</table>${chart}</section>`;
+  return markup`<section id="categories" aria-labelledby="categories-h"><h2 id="categories-h">Categories</h2><table class="stack"><thead><tr><th scope="col">category</th><th scope="col" class="n">cases</th><th scope="col" class="n">mean</th><th scope="col" class="n">95 % CI</th><th scope="col" class="n">passed</th><th scope="col" class="n">pass-rate CI</th></tr></thead><tbody>${rows}</tbody></table>${chartBox(chart)}</section>`;
 }
 
 function scorerSection(report: Report): SafeHtml {
   const rows = report.summary.scorers.map((tally) => {
     const scorer = scorerOf(tally.kind);
-    return markup`<tr><td>${scorer?.label ?? tally.kind}</td><td class="n">${formatPercent(tally.mean)}</td><td class="n">${tally.passed}/${tally.n}</td><td>${scorer?.describe ?? ''}</td></tr>`;
+    return markup`<tr><th scope="row">${scorer?.label ?? tally.kind}</th><td class="n" data-label="mean">${formatPercent(tally.mean)}</td><td class="n" data-label="passed">${tally.passed}/${tally.n}</td><td data-label="what it measures">${scorer?.describe ?? ''}</td></tr>`;
   });
   const rule =
     report.summary.headline === 'punie'
       ? "A case's score is its Punie-compatible score (this suite's headline rule)"
       : "A case's score is 1 when it passes and 0 when not (this suite's headline rule: the pass rate)";
-  return markup`<section id="scorers"><h2>Scorers</h2><table><tr><th>scorer</th><th class="n">mean</th><th class="n">passed</th><th>what it measures</th></tr>${rows}</table><p class="note">${rule}; a case passes when every scorer that applies to it passes and the engine did not fail.</p></section>`;
+  return markup`<section id="scorers" aria-labelledby="scorers-h"><h2 id="scorers-h">Scorers</h2><table class="stack"><thead><tr><th scope="col">scorer</th><th scope="col" class="n">mean</th><th scope="col" class="n">passed</th><th scope="col">what it measures</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${rule}; a case passes when every scorer that applies to it passes and the engine did not fail.</p></section>`;
 }
 
 function chartSection(report: Report): SafeHtml {
   const speed = renderDecodeSpeedSvg(report.cases.map((c) => usageFigure(c, 'decodeTps')));
-  return markup`<section id="charts"><h2>Charts</h2><h3>Case scores</h3>${renderScoreHistogramSvg(report.cases.map((c) => c.score))}${speed === null ? null : markup`<h3>Decode speed over the run</h3>${speed}`}</section>`;
+  return markup`<section id="charts" aria-labelledby="charts-h"><h2 id="charts-h">Charts</h2><h3>Case scores</h3>${chartBox(renderScoreHistogramSvg(report.cases.map((c) => c.score)))}${speed === null ? null : markup`<h3>Decode speed over the run</h3>${chartBox(speed)}`}</section>`;
+}
+
+/**
+ * A chart at its own size (never scaled down, so its text stays at least 11 px), in a region that
+ * scrolls sideways on a narrow screen and takes keyboard focus to do so.
+ */
+function chartBox(chart: SafeHtml | null): SafeHtml | null {
+  return chart === null
+    ? null
+    : markup`<div class="chart-box" role="region" aria-label="Chart (scrolls sideways)" tabindex="0">${chart}</div>`;
 }
 
 function caseSection(report: Report, prompts: ReportPrompts): SafeHtml {
   const failing = report.cases.filter((c) => !c.passed).length;
   const cases = report.cases.map((c, index) => renderHtmlCase(c, index, caseTurns(prompts, c.id)));
   const problem = prompts.problem === null ? null : markup`<p class="note warn">${prompts.problem}</p>`;
-  return markup`<section id="cases"><h2>Cases</h2><p class="note">${formatCount(report.cases.length)} cases, ${formatCount(failing)} not passed. Open a row for its prompt, output, parsed calls and verdicts. Outputs and prompts longer than ${formatCount(HTML_TEXT_LIMIT)} characters are cut here; the JSON report holds them whole.</p>${problem}<label class="filter"><input type="checkbox" id="only-failing"> show only the cases not passed</label><div class="cases"><div class="row head"><span></span><span>case</span><span>category</span><span class="n">score</span><span>result</span><span class="n">decode</span><span>why not passed</span></div>${cases}</div></section>`;
+  return markup`<section id="cases" aria-labelledby="cases-h"><h2 id="cases-h">Cases</h2><p class="note">${formatCount(report.cases.length)} cases, ${formatCount(failing)} not passed. Open a row for its prompt, output, parsed calls and verdicts. Outputs and prompts longer than ${formatCount(HTML_TEXT_LIMIT)} characters are cut here; the JSON report holds them whole.</p>${problem}<label class="filter"><input type="checkbox" id="only-failing"> show only the cases not passed</label><div class="cases"><div class="row head"><span></span><span>case</span><span>category</span><span class="n">score</span><span>result</span><span class="n">decode</span><span>why not passed</span></div>${cases}</div></section>`;
 }
 
 function loadFact(load: Report['timings']['load']): string {
@@ -190,15 +201,17 @@ function configurationSection(report: Report, system: string | null, someOwn: bo
     cut === null
       ? null
       : markup`<details><summary>System prompt sent with every case${someOwn ? ' that offers all tools' : ''} (${formatCount(cut.length)} characters)</summary><pre>\n${cut.text}</pre>${cut.truncated ? markup`<p class="note warn">Cut at ${formatCount(cut.text.length)} characters.</p>` : null}</details>`;
-  return markup`<section id="configuration"><h2>Configuration</h2>${factList(configurationFacts(report))}${prompt}</section>`;
+  return markup`<section id="configuration" aria-labelledby="configuration-h"><h2 id="configuration-h">Configuration</h2>${factList(configurationFacts(report))}${prompt}</section>`;
 }
 
 function deviceSection(report: Report): SafeHtml {
+  const device = report.device;
+  const limits = device === null ? [] : deviceLimitFacts(device);
   const body =
-    report.device === null
+    device === null
       ? markup`<p class="note">No device was recorded (outputs scored outside the browser).</p>`
-      : factList(flattenFacts(report.device));
-  return markup`<section id="device"><h2>Device</h2><p>${deviceLabel(report.device)}</p>${body}</section>`;
+      : markup`${factList(deviceFacts(device))}${limits.length === 0 ? null : markup`<details><summary>Every GPU adapter limit (${formatCount(limits.length)})</summary>${factList(limits)}</details>`}`;
+  return markup`<section id="device" aria-labelledby="device-h"><h2 id="device-h">Device</h2><p>${deviceLabel(device)}</p>${body}</section>`;
 }
 
 /**
@@ -233,6 +246,7 @@ export function renderHtmlReport(report: Report): string {
 </head>
 <body>
 <header><h1>${report.suite.id} <span class="sub">${report.suite.version}</span></h1><p class="sub">${byline}</p></header>
+<main>
 ${summarySection(report)}
 ${categorySection(report)}
 ${scorerSection(report)}
@@ -240,6 +254,7 @@ ${chartSection(report)}
 ${caseSection(report, prompts)}
 ${configurationSection(report, prompts.system, prompts.systemById.size > 0)}
 ${deviceSection(report)}
+</main>
 <footer>tabeval report (${report.schema}). This file is self-contained: it loads nothing from the network and runs no script. Model output is shown as text, never as markup.</footer>
 </body>
 </html>

@@ -9,7 +9,7 @@ const html = renderHtmlReport(rich);
 const doc = parseHtml(html);
 
 function cells(row: Element): string[] {
-  return [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim());
+  return [...row.querySelectorAll('th[scope=row], td')].map((td) => (td.textContent ?? '').trim());
 }
 
 function facts(section: Element | null): Map<string, string> {
@@ -129,9 +129,18 @@ describe('renderHtmlReport on the rich fixture', () => {
     );
     const device = facts(doc.querySelector('#device'));
     expect(doc.querySelector('#device p')?.textContent).toBe('apple metal-3');
-    expect(device.get('adapter.vendor')).toBe('apple');
-    expect(device.get('features')).toBe('shader-f16, subgroups');
-    expect(device.get('limits.maxBufferSize')).toBe('4294967296');
+    // In words, not raw probe keys; every limit is kept, folded.
+    expect(device.get('GPU')).toBe('apple metal-3');
+    expect(device.get('Software adapter')).toBe('no: a hardware GPU');
+    expect(device.get('16-bit shaders (shader-f16)')).toBe('yes: f16 builds can run');
+    expect(device.get('GPU features')).toBe('shader-f16, subgroups');
+    expect(device.get('Largest GPU buffer')).toMatch(/^4(\.0)? GiB$/);
+    expect(device.get('CPU cores')).toBe('10');
+    expect(device.get('Browser')).toBe('Google Chrome 141.0.7390.54');
+    expect(device.get('Storage for this site')).toMatch(/used of .*, kept when space runs low$/);
+    expect([...device.keys()].some((label) => label.includes('.'))).toBe(false);
+    expect(doc.querySelector('#device details summary')?.textContent).toBe('Every GPU adapter limit (2)');
+    expect(facts(doc.querySelector('#device details')).get('maxBufferSize')).toBe('4,294,967,296');
   });
 
   it('has print rules and light/dark colours', () => {
