@@ -117,7 +117,7 @@ describe('hostile report content', () => {
         .queryAllByTestId('code-block')
         .find((b) => b.getAttribute('data-language') === 'javascript');
       if (js) {
-        await waitFor(() => expect(js.querySelector('[class^="hljs-"]')).not.toBeNull());
+        await waitFor(() => expect(js.querySelector('[class^="hljs-"]')).not.toBeNull(), { timeout: 5000 });
         expect(js.querySelector('pre')?.textContent).toBe(`document.write('${IMG}')`);
       }
       expectClean();
