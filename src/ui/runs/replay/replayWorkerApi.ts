@@ -1,0 +1,272 @@
+// What the report worker does, as plain functions over a run store (IndexedDB in the worker, memory
+// in unit tests): opening a report file (read, size check, JSON, validation, verification), storing
+// its replay run, and re-scoring it with the one run session of the app and the CLI, so that none
+// of it takes the page's thread. The page gets small progress messages and, at the end, the run in
+// slices (slicedTransfer.ts). Nothing is thrown to the page: every answer is a value.
+import type {
+  ExecutionJob,
+  ExecutionOutcome,
+  Executor,
+  ExecutorInfo,
+} from '../../../core/execution/schema.ts';
+import { deviceLabel } from '../../../core/report/deviceLabel.ts';
+import { sourceModelId } from '../../../core/report/sourceFacts.ts';
+import type { RunRecord, RunStore } from '../../../core/run/runStore.ts';
+import { createRun, executeRun } from '../../../core/run/runSession.ts';
+import type { RunProgress } from '../../../core/run/runSuite.ts';
+import { suiteRunsCode } from '../../../core/scoring/scoreExec.ts';
+import { replayReport } from '../../../engines/replay/replayReport.ts';
+import {
+  sliceForTransfer,
+  type ArrayPath,
+  type SlicedValue,
+  type TransferSlice,
+} from '../../../workers/slicedTransfer.ts';
+import { sendToPage } from '../../../workers/releaseCallback.ts';
+import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
+
+/** The big arrays of a run record, sent in slices. */
+export const RUN_ARRAYS: readonly ArrayPath[] = [
+  ['plan', 'suite', 'cases'],
+  ['plan', 'outputs', 'report', 'cases'],
+  ['plan', 'outputs', 'report', 'suite', 'content', 'cases'],
+  ['report', 'cases'],
+  ['report', 'suite', 'content', 'cases'],
+];
+/** While a replay runs the page needs the suite (the current case's prompt), not the recorded report. */
+const WHILE_RUNNING = new Set([0]);
+
+/** Progress of a replay, at most every `progressMs`: the latest runner progress and the durations of
+ * the records finished since the previous message (for the ETA). */
+export interface ReplayProgress extends RunProgress {
+  durations: number[];
+}
+
+export interface ReplayCallbacks {
+  onProgress(progress: ReplayProgress): void;
+  /** Streamed output of the current case (a paced replay), batched. */
+  onToken(delta: string): void;
+}
+
+/** The page's Python sandbox, reachable from the worker (the sandbox's workers start from the page). */
+export interface ExecutorBridge {
+  ready(): Promise<void>;
+  execute(job: ExecutionJob, jobId: number): Promise<ExecutionOutcome>;
+  abort(jobId: number): void;
+}
+
+export type OpenReply =
+  | { ok: true; runId: string; notes: string[]; runsCode: boolean; total: number; slices: number }
+  | { ok: false; message: string };
+
+/** How a replay pass ended: the run (to fetch in `slices`), or why it could not start. */
+export type ReplayEnd = { ok: true; slices: number } | { ok: false; message: string };
+
+export interface ReplayWorkerDeps {
+  store: RunStore;
+  /** Release a comlink callback proxy (no-op for plain functions). */
+  release(callback: unknown): void;
+  /** Milliseconds between progress messages (default 100). */
+  progressMs?: number;
+}
+
+/** An `Executor` that runs each job in the page's sandbox. */
+export function bridgedExecutor(info: ExecutorInfo, bridge: ExecutorBridge): Executor {
+  let jobs = 0;
+  return {
+    info,
+    ready: () => bridge.ready(),
+    async execute(job, signal) {
+      jobs += 1;
+      const jobId = jobs;
+      const onAbort = () => void Promise.resolve(bridge.abort(jobId)).catch(() => undefined);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return await bridge.execute(job, jobId);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    dispose: async () => undefined,
+  };
+}
+
+/** The report worker's API (see the file comment); `deps.store` is where runs are kept. */
+export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
+  const progressMs = deps.progressMs ?? 100;
+  const opened = new Map<string, RunRecord>();
+  const transfers = new Map<string, SlicedValue<RunRecord>>();
+  const aborts = new Map<string, AbortController>();
+
+  const prepare = (run: RunRecord, only?: ReadonlySet<number>): number => {
+    const sliced = sliceForTransfer(run, RUN_ARRAYS);
+    const slices = only ? sliced.slices.filter((s) => only.has(s.path)) : sliced.slices;
+    transfers.set(run.id, { skeleton: sliced.skeleton, slices });
+    return slices.length;
+  };
+
+  return {
+    /** Reads, checks and verifies a report file and stores its replay run (not yet started). */
+    async openReport(
+      file: File,
+      pace: 'instant' | 'recorded',
+      onPhase: (phase: ReportOpenPhase | 'saving') => void,
+    ): Promise<OpenReply> {
+      try {
+        const read = await readReportFile(file, (phase) => onPhase(phase));
+        if (!read.ok) return read;
+        onPhase('saving');
+        const { report, suite } = read;
+        const run = await createRun(
+          deps.store,
+          {
+            suite,
+            params: report.params,
+            device: report.device,
+            outputs: { kind: 'replay', report, pace },
+            caseTimeoutMs: null,
+            ...(report.scoring
+              ? { scoring: { passK: report.scoring.passK, execTimeoutMs: report.scoring.execTimeoutMs } }
+              : {}),
+          },
+          {
+            model: sourceModelId(report.source) ?? '(model not recorded)',
+            device: deviceLabel(report.device),
+          },
+        );
+        opened.set(run.id, run);
+        return {
+          ok: true,
+          runId: run.id,
+          notes: read.discrepancies.map((d) => `${d.path}: ${d.message}`),
+          runsCode: suiteRunsCode(suite),
+          total: report.cases.length,
+          slices: prepare(run, WHILE_RUNNING),
+        };
+      } catch (e) {
+        return {
+          ok: false,
+          message: `Could not open the report: ${e instanceof Error ? e.message : String(e)}`,
+        };
+      } finally {
+        deps.release(onPhase);
+      }
+    },
+
+    /** Whether the stored run `runId` runs code (its replay then needs the page's sandbox). */
+    async runsCode(runId: string): Promise<boolean> {
+      const run = opened.get(runId) ?? (await deps.store.getRun(runId));
+      return run !== undefined && suiteRunsCode(run.plan.suite);
+    },
+
+    /** Re-scores (or resumes) the stored replay run `runId`; the run is then fetched in slices. */
+    async executeReplay(
+      runId: string,
+      executorInfo: ExecutorInfo | null,
+      bridge: ExecutorBridge | null,
+      callbacks: ReplayCallbacks,
+    ): Promise<ReplayEnd> {
+      const sandbox = executorInfo && bridge ? { info: executorInfo, bridge } : null;
+      const abort = new AbortController();
+      aborts.set(runId, abort);
+      let latest: RunProgress | null = null;
+      let durations: number[] = [];
+      let tokens = '';
+      let lastSent = 0;
+      let lastDoneAt = Date.now();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = () => {
+        timer = null;
+        lastSent = Date.now();
+        if (tokens !== '') {
+          sendToPage(callbacks.onToken, tokens);
+          tokens = '';
+        }
+        if (latest !== null) {
+          sendToPage(callbacks.onProgress, { ...latest, durations });
+          latest = null;
+          durations = [];
+        }
+      };
+      const schedule = () => {
+        if (timer !== null) return;
+        timer = setTimeout(flush, Math.max(0, lastSent + progressMs - Date.now()));
+      };
+      try {
+        const run = opened.get(runId) ?? (await deps.store.getRun(runId));
+        opened.delete(runId);
+        if (run?.plan.outputs.kind !== 'replay')
+          return { ok: false, message: `no stored replay run ${runId}` };
+        const replay = await replayReport(run.plan.outputs.report, run.plan.suite, {
+          pace: run.plan.outputs.pace,
+        });
+        if (!replay.ok) {
+          return {
+            ok: false,
+            message: `The suite in this report no longer matches its recorded prompts (${replay.changed
+              .map((c) => c.id)
+              .join(', ')}): the report was edited after it was recorded.`,
+          };
+        }
+        const { engine, only, recorded } = replay.input;
+        const finished = await executeRun(run, {
+          store: deps.store,
+          engine,
+          ...(sandbox ? { executor: bridgedExecutor(sandbox.info, sandbox.bridge) } : {}),
+          ...(only && recorded ? { replay: { only, recorded } } : {}),
+          signal: abort.signal,
+          onProgress: (p) => {
+            // The previous case's streamed tail goes out before the next case clears the stream.
+            if (p.phase === 'case-start' && tokens !== '') {
+              sendToPage(callbacks.onToken, tokens);
+              tokens = '';
+            }
+            latest = p;
+            schedule();
+          },
+          onToken: (_id, delta) => {
+            tokens += delta;
+            schedule();
+          },
+          // Wall-clock time per record (generation, scoring, storing): what the ETA extrapolates.
+          onCaseDone: () => {
+            const now = Date.now();
+            durations.push(now - lastDoneAt);
+            lastDoneAt = now;
+          },
+        });
+        return { ok: true, slices: prepare(finished) };
+      } catch (e) {
+        return { ok: false, message: `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
+      } finally {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+        aborts.delete(runId);
+        deps.release(callbacks);
+        if (sandbox) deps.release(sandbox.bridge);
+      }
+    },
+
+    /** Stops the replay of `runId` after its current record (finished records stay stored). */
+    stop(runId: string): void {
+      aborts.get(runId)?.abort();
+    },
+
+    /** The prepared run's skeleton (its big arrays empty), or null. */
+    skeleton(runId: string): RunRecord | null {
+      const transfer = transfers.get(runId);
+      if (transfer?.slices.length === 0) transfers.delete(runId);
+      return transfer?.skeleton ?? null;
+    },
+
+    /** Slice `index` of the prepared run; the transfer is dropped after its last slice. */
+    slice(runId: string, index: number): TransferSlice | null {
+      const transfer = transfers.get(runId);
+      const slice = transfer?.slices[index] ?? null;
+      if (transfer && index >= transfer.slices.length - 1) transfers.delete(runId);
+      return slice;
+    },
+  };
+}
+
+export type ReplayWorkerApi = ReturnType<typeof createReplayWorkerApi>;
