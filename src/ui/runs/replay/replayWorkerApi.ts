@@ -169,6 +169,9 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       const sandbox = executorInfo && bridge ? { info: executorInfo, bridge } : null;
       const abort = new AbortController();
       aborts.set(runId, abort);
+      // The newest case start and the newest other progress: the next generation starts before
+      // the previous record is kept, so one cannot stand for the other.
+      let latestStart: RunProgress | null = null;
       let latest: RunProgress | null = null;
       let durations: number[] = [];
       let tokens = '';
@@ -182,11 +185,14 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
           sendToPage(callbacks.onToken, tokens);
           tokens = '';
         }
-        if (latest !== null) {
-          sendToPage(callbacks.onProgress, { ...latest, durations });
-          latest = null;
-          durations = [];
+        const finished = durations;
+        if (latestStart !== null || latest !== null) durations = [];
+        if (latestStart !== null) {
+          sendToPage(callbacks.onProgress, { ...latestStart, durations: latest === null ? finished : [] });
         }
+        if (latest !== null) sendToPage(callbacks.onProgress, { ...latest, durations: finished });
+        latestStart = null;
+        latest = null;
       };
       const schedule = () => {
         if (timer !== null) return;
@@ -221,7 +227,8 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
               sendToPage(callbacks.onToken, tokens);
               tokens = '';
             }
-            latest = p;
+            if (p.phase === 'case-start') latestStart = p;
+            else latest = p;
             schedule();
           },
           onToken: (_id, delta) => {
