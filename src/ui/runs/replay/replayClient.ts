@@ -5,10 +5,14 @@ import type { Executor } from '../../../core/execution/schema.ts';
 import type { RunRecord } from '../../../core/run/runStore.ts';
 import { WorkerClient, type WorkerDeath } from '../../../workers/workerClient.ts';
 import { byReference } from '../../../workers/pagePort.ts';
-import { joinTransferSlices, type TransferSlice } from '../../../workers/slicedTransfer.ts';
-import type { ReportOpenPhase } from '../readReportFile.ts';
+import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../../workers/slicedTransfer.ts';
+import type { OpenedReport, ReportOpenPhase } from '../readReportFile.ts';
+import type { LoadedSuite } from '../suiteSources.ts';
 import {
+  LOADED_SUITE_ARRAYS,
+  OPENED_REPORT_ARRAYS,
   RUN_ARRAYS,
+  type Prepared,
   type ExecutorBridge,
   type OpenReply,
   type ReplayCallbacks,
@@ -35,23 +39,47 @@ function deathMessage(death: WorkerDeath): string {
   return `The report worker stopped (${death.detail}). Reload the page and try again.`;
 }
 
-/** The run prepared in the worker, fetched slice by slice (one message, one short task each). */
-async function fetchRun(runId: string, slices: number): Promise<RunRecord | null> {
+/** A value prepared in the worker, fetched slice by slice (one message, one short task each). */
+async function fetchSliced<T>(token: string, slices: number, paths: readonly ArrayPath[]): Promise<T | null> {
   const skeleton = await client.call(
-    (api) => api.skeleton(runId),
+    (api) => api.skeleton(token),
     () => null,
   );
   if (skeleton === null) return null;
   const parts: TransferSlice[] = [];
   for (let i = 0; i < slices; i += 1) {
     const slice = await client.call(
-      (api) => api.slice(runId, i),
+      (api) => api.slice(token, i),
       () => null,
     );
     if (slice === null) return null;
     parts.push(slice);
   }
-  return joinTransferSlices(skeleton, RUN_ARRAYS, parts);
+  return joinTransferSlices(skeleton as T, paths, parts);
+}
+
+const fetchRun = (runId: string, slices: number) => fetchSliced<RunRecord>(runId, slices, RUN_ARRAYS);
+
+/** `readReportFile` in the worker (for the comparison): the same answer, the page's thread kept free. */
+export async function readReportFileInWorker(file: File): Promise<OpenedReport> {
+  const reply = await client.call<Prepared | { ok: false; message: string }>(
+    (api) => api.readReport(file),
+    (death) => ({ ok: false, message: `${file.name}: ${deathMessage(death)}` }),
+  );
+  if ('ok' in reply) return reply;
+  const read = await fetchSliced<OpenedReport>(reply.token, reply.slices, OPENED_REPORT_ARRAYS);
+  return read ?? { ok: false, message: `${file.name}: the report worker lost the file. Try again.` };
+}
+
+/** `loadSuiteFromFiles` in the worker (the run page): the same answer, the page's thread kept free. */
+export async function loadSuiteFilesInWorker(files: readonly File[]): Promise<LoadedSuite> {
+  const reply = await client.call<Prepared | { ok: false; message: string }>(
+    (api) => api.loadSuiteFiles([...files]),
+    (death) => ({ ok: false, message: deathMessage(death) }),
+  );
+  if ('ok' in reply) return reply;
+  const loaded = await fetchSliced<LoadedSuite>(reply.token, reply.slices, LOADED_SUITE_ARRAYS);
+  return loaded ?? { ok: false, message: 'The report worker lost the suite file. Choose it again.' };
 }
 
 /** Reads, checks and verifies `file` in the worker and stores its replay run there. */

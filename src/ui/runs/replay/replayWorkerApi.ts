@@ -24,6 +24,7 @@ import {
 } from '../../../workers/slicedTransfer.ts';
 import { sendToPage } from '../../../workers/releaseCallback.ts';
 import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
+import { loadSuiteFromFiles } from '../suiteSources.ts';
 
 /** The big arrays of a run record, sent in slices. */
 export const RUN_ARRAYS: readonly ArrayPath[] = [
@@ -33,6 +34,21 @@ export const RUN_ARRAYS: readonly ArrayPath[] = [
   ['report', 'cases'],
   ['report', 'suite', 'content', 'cases'],
 ];
+/** The big arrays of an opened report (`readReportFile`'s answer), sent in slices. */
+export const OPENED_REPORT_ARRAYS: readonly ArrayPath[] = [
+  ['report', 'cases'],
+  ['report', 'suite', 'content', 'cases'],
+  ['suite', 'cases'],
+];
+/** The cases of a loaded suite (`loadSuiteFromFiles`'s answer), sent in slices. */
+export const LOADED_SUITE_ARRAYS: readonly ArrayPath[] = [['suite', 'cases']];
+
+/** A value prepared in the worker, to fetch with `skeleton(token)` and `slice(token, i)`. */
+export interface Prepared {
+  token: string;
+  slices: number;
+}
+
 /** While a replay runs the page needs the suite (the current case's prompt), not the recorded report. */
 const WHILE_RUNNING = new Set([0]);
 
@@ -95,13 +111,19 @@ export function bridgedExecutor(info: ExecutorInfo, bridge: ExecutorBridge): Exe
 export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
   const progressMs = deps.progressMs ?? 100;
   const opened = new Map<string, RunRecord>();
-  const transfers = new Map<string, SlicedValue<RunRecord>>();
+  const transfers = new Map<string, SlicedValue<unknown>>();
   const aborts = new Map<string, AbortController>();
+  let tokens = 0;
 
-  const prepare = (run: RunRecord, only?: ReadonlySet<number>): number => {
-    const sliced = sliceForTransfer(run, RUN_ARRAYS);
+  const prepare = (
+    token: string,
+    value: unknown,
+    paths: readonly ArrayPath[],
+    only?: ReadonlySet<number>,
+  ): number => {
+    const sliced = sliceForTransfer(value, paths);
     const slices = only ? sliced.slices.filter((s) => only.has(s.path)) : sliced.slices;
-    transfers.set(run.id, { skeleton: sliced.skeleton, slices });
+    transfers.set(token, { skeleton: sliced.skeleton, slices });
     return slices.length;
   };
 
@@ -141,7 +163,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
           notes: read.discrepancies.map((d) => `${d.path}: ${d.message}`),
           runsCode: suiteRunsCode(suite),
           total: report.cases.length,
-          slices: prepare(run, WHILE_RUNNING),
+          slices: prepare(run.id, run, RUN_ARRAYS, WHILE_RUNNING),
         };
       } catch (e) {
         return {
@@ -242,7 +264,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
             lastDoneAt = now;
           },
         });
-        return { ok: true, slices: prepare(finished) };
+        return { ok: true, slices: prepare(runId, finished, RUN_ARRAYS) };
       } catch (e) {
         return { ok: false, message: `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
       } finally {
@@ -259,18 +281,39 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       aborts.get(runId)?.abort();
     },
 
-    /** The prepared run's skeleton (its big arrays empty), or null. */
-    skeleton(runId: string): RunRecord | null {
-      const transfer = transfers.get(runId);
-      if (transfer?.slices.length === 0) transfers.delete(runId);
+    /**
+     * Reads a report file for the comparison (`readReportFile`, nothing stored); the answer is
+     * prepared in slices (`OPENED_REPORT_ARRAYS`), or why it cannot be read.
+     */
+    async readReport(file: File): Promise<Prepared | { ok: false; message: string }> {
+      const read = await readReportFile(file);
+      if (!read.ok) return read;
+      tokens += 1;
+      const token = `report:${tokens}`;
+      return { token, slices: prepare(token, read, OPENED_REPORT_ARRAYS) };
+    },
+
+    /** Loads suite file(s) as the run page does (`loadSuiteFromFiles`), prepared in slices. */
+    async loadSuiteFiles(files: File[]): Promise<Prepared | { ok: false; message: string }> {
+      const loaded = await loadSuiteFromFiles(files);
+      if (!loaded.ok) return loaded;
+      tokens += 1;
+      const token = `suite:${tokens}`;
+      return { token, slices: prepare(token, loaded, LOADED_SUITE_ARRAYS) };
+    },
+
+    /** A prepared value's skeleton (its big arrays empty), or null. */
+    skeleton(token: string): unknown {
+      const transfer = transfers.get(token);
+      if (transfer?.slices.length === 0) transfers.delete(token);
       return transfer?.skeleton ?? null;
     },
 
-    /** Slice `index` of the prepared run; the transfer is dropped after its last slice. */
-    slice(runId: string, index: number): TransferSlice | null {
-      const transfer = transfers.get(runId);
+    /** Slice `index` of a prepared value; the transfer is dropped after its last slice. */
+    slice(token: string, index: number): TransferSlice | null {
+      const transfer = transfers.get(token);
       const slice = transfer?.slices[index] ?? null;
-      if (transfer && index >= transfer.slices.length - 1) transfers.delete(runId);
+      if (transfer && index >= transfer.slices.length - 1) transfers.delete(token);
       return slice;
     },
   };

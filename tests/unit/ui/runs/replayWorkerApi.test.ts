@@ -17,7 +17,7 @@ const fixture = readFileSync(
 type Api = ReturnType<typeof createReplayWorkerApi>;
 
 function received(api: Api, runId: string, slices: number): RunRecord {
-  const skeleton = structuredClone(api.skeleton(runId));
+  const skeleton = structuredClone(api.skeleton(runId)) as RunRecord | null;
   if (skeleton === null) throw new Error('no skeleton');
   const parts: TransferSlice[] = [];
   for (let i = 0; i < slices; i += 1) parts.push(structuredClone(api.slice(runId, i)!));
