@@ -239,6 +239,7 @@ class RunController {
         return;
       }
       const finished = held.value.run;
+      performance.mark('tabeval:replay-received'); // perf/app.ts: re-scored and back on the page
       this.#run = finished;
       this.#status = finished.status === 'running' ? 'stopped' : finished.status;
       this.#error = finished.error;

@@ -8,6 +8,7 @@ import { byReference } from '../../../workers/pagePort.ts';
 import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../../workers/slicedTransfer.ts';
 import type { OpenedReport, ReportOpenPhase } from '../readReportFile.ts';
 import type { LoadedSuite } from '../suiteSources.ts';
+import { rememberSuiteHash } from '../../compare/shareContext.ts';
 import {
   LOADED_SUITE_ARRAYS,
   OPENED_REPORT_ARRAYS,
@@ -78,8 +79,16 @@ export async function loadSuiteFilesInWorker(files: readonly File[]): Promise<Lo
     (death) => ({ ok: false, message: deathMessage(death) }),
   );
   if ('ok' in reply) return reply;
-  const loaded = await fetchSliced<LoadedSuite>(reply.token, reply.slices, LOADED_SUITE_ARRAYS);
-  return loaded ?? { ok: false, message: 'The report worker lost the suite file. Choose it again.' };
+  const loaded = await fetchSliced<LoadedSuite & { ok: true; hash: string }>(
+    reply.token,
+    reply.slices,
+    LOADED_SUITE_ARRAYS,
+  );
+  if (loaded === null)
+    return { ok: false, message: 'The report worker lost the suite file. Choose it again.' };
+  const { hash, ...suite } = loaded;
+  rememberSuiteHash(suite.suite, hash);
+  return suite;
 }
 
 /** Reads, checks and verifies `file` in the worker and stores its replay run there. */

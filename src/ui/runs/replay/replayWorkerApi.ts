@@ -15,6 +15,7 @@ import type { RunRecord, RunStore } from '../../../core/run/runStore.ts';
 import { createRun, executeRun } from '../../../core/run/runSession.ts';
 import type { RunProgress } from '../../../core/run/runSuite.ts';
 import { suiteRunsCode } from '../../../core/scoring/scoreExec.ts';
+import { suiteHash } from '../../../core/suite/suiteHash.ts';
 import { replayReport } from '../../../engines/replay/replayReport.ts';
 import {
   sliceForTransfer,
@@ -293,13 +294,18 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       return { token, slices: prepare(token, read, OPENED_REPORT_ARRAYS) };
     },
 
-    /** Loads suite file(s) as the run page does (`loadSuiteFromFiles`), prepared in slices. */
+    /**
+     * Loads suite file(s) as the run page does (`loadSuiteFromFiles`), prepared in slices with the
+     * suite's hash (`LoadedSuite & { hash }`).
+     */
     async loadSuiteFiles(files: File[]): Promise<Prepared | { ok: false; message: string }> {
       const loaded = await loadSuiteFromFiles(files);
       if (!loaded.ok) return loaded;
       tokens += 1;
       const token = `suite:${tokens}`;
-      return { token, slices: prepare(token, loaded, LOADED_SUITE_ARRAYS) };
+      // Its hash too (run links name it): hashing 20 MB of suite is no work for the page's thread.
+      const hash = await suiteHash(loaded.suite);
+      return { token, slices: prepare(token, { ...loaded, hash }, LOADED_SUITE_ARRAYS) };
     },
 
     /** A prepared value's skeleton (its big arrays empty), or null. */
