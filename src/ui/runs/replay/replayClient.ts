@@ -9,16 +9,14 @@ import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../..
 import type { OpenedReport, ReportOpenPhase } from '../readReportFile.ts';
 import type { LoadedSuite } from '../suiteSources.ts';
 import { rememberSuiteHash } from '../../compare/shareContext.ts';
-import {
-  LOADED_SUITE_ARRAYS,
-  OPENED_REPORT_ARRAYS,
-  RUN_ARRAYS,
-  type Prepared,
-  type ExecutorBridge,
-  type OpenReply,
-  type ReplayCallbacks,
-  type ReplayEnd,
-  type ReplayWorkerApi,
+import { LOADED_SUITE_ARRAYS, OPENED_REPORT_ARRAYS, RUN_ARRAYS } from './transferPaths.ts';
+import type {
+  Prepared,
+  ExecutorBridge,
+  OpenReply,
+  ReplayCallbacks,
+  ReplayEnd,
+  ReplayWorkerApi,
 } from './replayWorkerApi.ts';
 
 export type OpeningPhase = ReportOpenPhase | 'saving';

@@ -24,34 +24,15 @@ import {
   type TransferSlice,
 } from '../../../workers/slicedTransfer.ts';
 import { sendToPage } from '../../../workers/releaseCallback.ts';
+import { LOADED_SUITE_ARRAYS, OPENED_REPORT_ARRAYS, RUN_ARRAYS, WHILE_RUNNING } from './transferPaths.ts';
 import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
 import { loadSuiteFromFiles } from '../suiteSources.ts';
-
-/** The big arrays of a run record, sent in slices. */
-export const RUN_ARRAYS: readonly ArrayPath[] = [
-  ['plan', 'suite', 'cases'],
-  ['plan', 'outputs', 'report', 'cases'],
-  ['plan', 'outputs', 'report', 'suite', 'content', 'cases'],
-  ['report', 'cases'],
-  ['report', 'suite', 'content', 'cases'],
-];
-/** The big arrays of an opened report (`readReportFile`'s answer), sent in slices. */
-export const OPENED_REPORT_ARRAYS: readonly ArrayPath[] = [
-  ['report', 'cases'],
-  ['report', 'suite', 'content', 'cases'],
-  ['suite', 'cases'],
-];
-/** The cases of a loaded suite (`loadSuiteFromFiles`'s answer), sent in slices. */
-export const LOADED_SUITE_ARRAYS: readonly ArrayPath[] = [['suite', 'cases']];
 
 /** A value prepared in the worker, to fetch with `skeleton(token)` and `slice(token, i)`. */
 export interface Prepared {
   token: string;
   slices: number;
 }
-
-/** While a replay runs the page needs the suite (the current case's prompt), not the recorded report. */
-const WHILE_RUNNING = new Set([0]);
 
 /** Progress of a replay, at most every `progressMs`: the latest runner progress and the durations of
  * the records finished since the previous message (for the ETA). */

@@ -4,9 +4,9 @@ import { createMemoryRunStore } from '../../../../src/core/run/runStore.ts';
 import { joinTransferSlices, type TransferSlice } from '../../../../src/workers/slicedTransfer.ts';
 import {
   createReplayWorkerApi,
-  RUN_ARRAYS,
   type ReplayProgress,
 } from '../../../../src/ui/runs/replay/replayWorkerApi.ts';
+import { RUN_ARRAYS } from '../../../../src/ui/runs/replay/transferPaths.ts';
 import type { RunRecord } from '../../../../src/core/run/runStore.ts';
 
 const fixture = readFileSync(
