@@ -59,7 +59,7 @@ function syntheticOutput(index: number, random: () => number): string {
 }
 
 function syntheticUsage(index: number, random: () => number): GenerationUsage {
-  const decodeTps = 30 - index / 100 + random() * 4; // slow throttling over the run
+  const decodeTps = 30 - (index % 1000) / 100 + random() * 4; // slow throttling, every 1,000 cases
   return {
     reported: {
       promptTokens: 180 + (index % 50),
@@ -80,12 +80,10 @@ function syntheticUsage(index: number, random: () => number): GenerationUsage {
   };
 }
 
-/** A 1,000-case report made by the real runner and scorers over synthetic outputs. */
-export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
-  const random = mulberry32(7);
+/** The synthetic suite of `caseCount` cases: tool calls and keyword answers in 5 categories. */
+export function syntheticSuite(caseCount = CASE_COUNT): Suite {
   const categories = ['tool_calling', 'code_generation', 'reasoning', 'multi_turn', 'chat'];
   const cases: SuiteCase[] = [];
-  const recorded = new Map<string, RecordedOutput>();
   for (let i = 0; i < caseCount; i += 1) {
     const id = `case-${String(i).padStart(4, '0')}`;
     cases.push(
@@ -104,13 +102,8 @@ export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
             expected_keywords: ['def', 'prime', 'return', i % 3 === 0 ? 'logarithmic' : 'sqrt'],
           },
     );
-    recorded.set(caseKey(id, 0), {
-      output: syntheticOutput(i, random),
-      usage: syntheticUsage(i, random),
-      finishReason: 'stop',
-    });
   }
-  const suite: Suite = {
+  return {
     id: 'bench-report',
     version: '1',
     description: 'synthetic',
@@ -118,6 +111,20 @@ export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
     tools: TOOLS,
     cases,
   };
+}
+
+/** A 1,000-case report made by the real runner and scorers over synthetic outputs. */
+export async function syntheticReport(caseCount = CASE_COUNT): Promise<Report> {
+  const random = mulberry32(7);
+  const suite = syntheticSuite(caseCount);
+  const recorded = new Map<string, RecordedOutput>();
+  suite.cases.forEach((testCase, i) => {
+    recorded.set(caseKey(testCase.id, 0), {
+      output: syntheticOutput(i, random),
+      usage: syntheticUsage(i, random),
+      finishReason: 'stop',
+    });
+  });
   let clock = 0;
   const { report } = await runSuite({
     suite,

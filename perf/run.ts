@@ -7,6 +7,7 @@ import { benchExec } from './exec.ts';
 import { benchRegex } from './regex.ts';
 import { benchEndpoint } from './endpoint.ts';
 import { benchBundle } from './bundle.ts';
+import { benchApp } from './app.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<void>][] = [
   ['regex', benchRegex],
   ['endpoint', benchEndpoint],
   ['bundle', benchBundle],
+  ['app', benchApp],
 ];
 
 const only = process.argv[2];

@@ -3,6 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReportCase } from '../core/report/schema.ts';
 import type { RunRecord, RunStore } from '../core/run/runStore.ts';
+import type { BatchWriter } from '../core/run/bufferedRunStore.ts';
 import { fromStoredCase, fromStoredRun } from './legacyRuns.ts';
 
 interface CaseRow {
@@ -50,29 +51,50 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** The runs store of this browser. */
-export const runsDb: RunStore = {
-  async putRun(run) {
-    await (await db()).put('runs', plain(run));
-  },
-  async getRun(id) {
-    const raw: unknown = await (await db()).get('runs', id);
-    return raw === undefined ? undefined : (fromStoredRun(raw) ?? undefined);
-  },
-  async putCase(runId, index, record) {
-    await (await db()).put('cases', plain({ runId, caseId: record.id, index, record }));
-  },
-  async getCases(runId) {
-    const rows = await (await db()).getAllFromIndex('cases', 'byRun', runId);
-    const run = await runsDb.getRun(runId);
-    return rows
-      .sort((a, b) => a.index - b.index)
-      .flatMap((row) => {
-        const record = fromStoredCase(row.record, run?.plan.suite.headline);
-        return record === null ? [] : [record];
-      });
-  },
-};
+/**
+ * The runs store of this browser. `copy: 'json'` (the page) first turns values into plain data;
+ * `copy: 'none'` (a worker, where no Svelte state exists) lets IndexedDB clone them as they are,
+ * which saves a JSON round trip of every run and record. `putCases` writes records in one
+ * transaction.
+ */
+export function createRunsDb(copy: 'json' | 'none'): BatchWriter {
+  const prepare = copy === 'json' ? plain : <T>(value: T): T => value;
+  const store: BatchWriter = {
+    async putRun(run) {
+      await (await db()).put('runs', prepare(run));
+    },
+    async getRun(id) {
+      const raw: unknown = await (await db()).get('runs', id);
+      return raw === undefined ? undefined : (fromStoredRun(raw) ?? undefined);
+    },
+    async putCase(runId, index, record) {
+      await (await db()).put('cases', prepare({ runId, caseId: record.id, index, record }));
+    },
+    async putCases(runId, rows) {
+      const tx = (await db()).transaction('cases', 'readwrite');
+      await Promise.all([
+        ...rows.map(({ index, record }) =>
+          tx.store.put(prepare({ runId, caseId: record.id, index, record })),
+        ),
+        tx.done,
+      ]);
+    },
+    async getCases(runId) {
+      const rows = await (await db()).getAllFromIndex('cases', 'byRun', runId);
+      const run = await store.getRun(runId);
+      return rows
+        .sort((a, b) => a.index - b.index)
+        .flatMap((row) => {
+          const record = fromStoredCase(row.record, run?.plan.suite.headline);
+          return record === null ? [] : [record];
+        });
+    },
+  };
+  return store;
+}
+
+/** The runs store of this browser, for the page. */
+export const runsDb: RunStore = createRunsDb('json');
 
 /** Every run, newest first (runs this version cannot read are left out). */
 export async function listRuns(): Promise<RunRecord[]> {

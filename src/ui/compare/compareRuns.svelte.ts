@@ -10,7 +10,7 @@ import {
 } from '../../core/compare/comparableRun.ts';
 import { decodeResultsPayload, findResultsPayloads, type FoundPayload } from '../../core/link/resultsLink.ts';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { readReportFile } from '../runs/readReportFile.ts';
+import { readReportFileInWorker } from '../runs/replay/replayClient.ts';
 import type { ReportDiscrepancy } from '../../core/report/verifyReport.ts';
 import { bundledSuiteIds, loadBundledSuite } from '../runs/suiteSources.ts';
 import { suiteHashOf } from './shareContext.ts';
@@ -102,7 +102,7 @@ export class CompareState {
     const errors: string[] = [];
     const warnings: string[] = [];
     for (const file of files) {
-      const opened = await readReportFile(file);
+      const opened = await readReportFileInWorker(file);
       if (opened.ok) {
         added.push(comparableFromReport(file.name, opened.report));
         if (opened.discrepancies.length > 0)

@@ -2,9 +2,8 @@
 // (core/run/runSession.ts): starts, stops and resumes runs stored in IndexedDB, streams the current
 // case's output, and holds the report when a pass ends. The orchestration itself is core's.
 import { holdRunLock, isRunLocked, whenRunUnlocked } from './runLock.ts';
-import type { ReportDiscrepancy } from '../../core/report/verifyReport.ts';
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
-import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
+import type { DeviceBlock, Report } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
 import type { ScoringSettings } from '../../core/execution/schema.ts';
 import type { RunProgress } from '../../core/run/runSuite.ts';
@@ -12,12 +11,18 @@ import type { RunRecord } from '../../core/run/runStore.ts';
 import { createRun, executeRun, type RunSessionDeps } from '../../core/run/runSession.ts';
 import { diffCaseVerdicts, type VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
 import { deviceLabel } from '../../core/report/deviceLabel.ts';
-import { sourceModelId } from '../../core/report/sourceFacts.ts';
-import { replayReport } from '../../engines/replay/replayReport.ts';
 import { runsDb } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
 import { pythonSandbox } from '../exec/pythonSandbox.ts';
 import { suiteRunsCode } from '../../core/scoring/scoreExec.ts';
+import {
+  openReportInWorker,
+  replayInWorker,
+  replayRunsCode,
+  stopReplayInWorker,
+  type OpeningPhase,
+} from './replay/replayClient.ts';
+import type { ReplayProgress } from './replay/replayWorkerApi.ts';
 
 /** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -48,7 +53,6 @@ class RunController {
   #streamedChars = $state(0);
   #now = $state(0);
   #durations = $state.raw<number[]>([]);
-  #records = $state.raw<ReportCase[]>([]);
   #error = $state<string | null>(null);
   #abort: AbortController | null = null;
   #pending = '';
@@ -79,10 +83,6 @@ class RunController {
   get report(): Report | null {
     return this.#run?.report ?? null;
   }
-  /** Case records finished so far in this run (the partial results while it runs). */
-  get records(): readonly ReportCase[] {
-    return this.#records;
-  }
   get error(): string | null {
     return this.#error;
   }
@@ -106,30 +106,21 @@ class RunController {
     return diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases);
   }
 
-  /** Re-scores an opened report with today's parser and scorers; returns the new run's id. */
-  async startReplay(
-    opened: Report,
-    suite: Suite,
+  /**
+   * Opens a report file and re-scores it with today's parser and scorers, all in the report worker
+   * (`onPhase` hears each step of opening); resolves with the new run's id once it is stored and
+   * running, or why the file cannot be opened.
+   */
+  async startReplayFile(
+    file: File,
     pace: 'instant' | 'recorded',
-    discrepancies: readonly ReportDiscrepancy[] = [],
-  ): Promise<string> {
-    this.#notes = discrepancies.map((d) => `${d.path}: ${d.message}`);
-    const run = await createRun(
-      runsDb,
-      {
-        suite,
-        params: opened.params,
-        device: opened.device,
-        outputs: { kind: 'replay', report: opened, pace },
-        caseTimeoutMs: null,
-        ...(opened.scoring
-          ? { scoring: { passK: opened.scoring.passK, execTimeoutMs: opened.scoring.execTimeoutMs } }
-          : {}),
-      },
-      { model: sourceModelId(opened.source) ?? '(model not recorded)', device: deviceLabel(opened.device) },
-    );
-    void this.#execute(run);
-    return run.id;
+    onPhase: (phase: OpeningPhase) => void = () => undefined,
+  ): Promise<{ ok: true; id: string } | { ok: false; message: string; cancelled?: true }> {
+    const opened = await openReportInWorker(file, pace, onPhase);
+    if (!opened.ok) return opened;
+    this.#notes = opened.notes;
+    void this.#executeReplay(opened.run, opened.total, opened.runsCode);
+    return { ok: true, id: opened.run.id };
   }
 
   /** Starts a run of `suite` on a loaded model; returns the run's id. */
@@ -165,8 +156,10 @@ class RunController {
         return;
       }
       this.#liveEngine = engine;
+      await this.#execute(run);
+      return;
     }
-    await this.#execute(run);
+    await this.#executeReplay(run, plannedRecords(run), await replayRunsCode(runId));
   }
 
   /** Shows a stored run (finished or interrupted) without running anything. */
@@ -186,7 +179,6 @@ class RunController {
     if (elsewhere) this.#reopenWhenFree(runId);
     this.#total = plannedRecords(run);
     this.#done = records.length;
-    this.#records = records;
     this.#error = run.error;
     this.#stream = '';
     this.#caseId = null;
@@ -215,26 +207,58 @@ class RunController {
     this.#abort?.abort();
   }
 
+  // A replay runs in the report worker; this tab holds the run's lock while it does.
+  async #executeReplay(run: RunRecord, total: number, runsCode: boolean): Promise<void> {
+    this.#run = { ...run, status: 'running' };
+    this.#error = null;
+    this.#status = 'running';
+    this.#total = total;
+    this.#done = 0;
+    this.#durations = [];
+    this.#stream = '';
+    const abort = new AbortController();
+    this.#abort = abort;
+    abort.signal.addEventListener('abort', () => stopReplayInWorker(run.id), { once: true });
+    const timer = setInterval(() => (this.#now = performance.now()), 500);
+    try {
+      const executor = runsCode ? await pythonSandbox() : null;
+      const held = await holdRunLock(run.id, () =>
+        replayInWorker(run.id, executor, {
+          onProgress: (p) => this.#onReplayProgress(p),
+          onToken: (delta) => this.#onToken(delta),
+        }),
+      );
+      if (!held.ok) {
+        this.#status = 'elsewhere';
+        this.#reopenWhenFree(run.id);
+        return;
+      }
+      if (!held.value.ok) {
+        this.#error = held.value.message;
+        this.#status = 'error';
+        return;
+      }
+      const finished = held.value.run;
+      performance.mark('tabeval:replay-received'); // perf/app.ts: re-scored and back on the page
+      this.#run = finished;
+      this.#status = finished.status === 'running' ? 'stopped' : finished.status;
+      this.#error = finished.error;
+    } finally {
+      clearInterval(timer);
+      this.#abort = null;
+      this.#caseId = null;
+    }
+  }
+
+  #onReplayProgress(p: ReplayProgress): void {
+    this.#onProgress(p);
+    if (p.durations.length > 0) this.#durations = [...this.#durations, ...p.durations];
+  }
+
   async #deps(run: RunRecord): Promise<RunSessionDeps | string> {
-    const outputs = run.plan.outputs;
     const executor = suiteRunsCode(run.plan.suite) ? { executor: await pythonSandbox() } : {};
-    if (outputs.kind === 'live') {
-      if (!this.#liveEngine) return 'no engine for a live run';
-      return { store: runsDb, engine: this.#liveEngine, ...executor };
-    }
-    const replay = await replayReport(outputs.report, run.plan.suite, { pace: outputs.pace });
-    if (!replay.ok) {
-      return `The suite in this report no longer matches its recorded prompts (${replay.changed
-        .map((c) => c.id)
-        .join(', ')}): the report was edited after it was recorded.`;
-    }
-    const { engine, only, recorded } = replay.input;
-    return {
-      store: runsDb,
-      engine,
-      ...executor,
-      ...(only && recorded ? { replay: { only, recorded } } : {}),
-    };
+    if (!this.#liveEngine) return 'no engine for a live run';
+    return { store: runsDb, engine: this.#liveEngine, ...executor };
   }
 
   async #execute(run: RunRecord): Promise<void> {
@@ -248,8 +272,7 @@ class RunController {
     }
     const records = await runsDb.getCases(run.id);
     this.#status = 'running';
-    this.#records = records;
-    this.#total = deps.replay ? deps.replay.only.size : plannedRecords(run);
+    this.#total = plannedRecords(run);
     this.#done = records.length;
     this.#durations = [];
     const abort = new AbortController();
@@ -263,7 +286,6 @@ class RunController {
           onProgress: (p) => this.#onProgress(p),
           onToken: (_id, delta) => this.#onToken(delta),
           onCaseDone: (record) => {
-            this.#records = [...this.#records, record];
             if (record.durationMs !== null) this.#durations = [...this.#durations, record.durationMs];
           },
         }),

@@ -1,0 +1,309 @@
+// What the report worker does, as plain functions over a run store (IndexedDB in the worker, memory
+// in unit tests): opening a report file (read, size check, JSON, validation, verification), storing
+// its replay run, and re-scoring it with the one run session of the app and the CLI, so that none
+// of it takes the page's thread. The page gets small progress messages and, at the end, the run in
+// slices (slicedTransfer.ts). Nothing is thrown to the page: every answer is a value.
+import type {
+  ExecutionJob,
+  ExecutionOutcome,
+  Executor,
+  ExecutorInfo,
+} from '../../../core/execution/schema.ts';
+import { deviceLabel } from '../../../core/report/deviceLabel.ts';
+import { sourceModelId } from '../../../core/report/sourceFacts.ts';
+import type { RunRecord, RunStore } from '../../../core/run/runStore.ts';
+import { createRun, executeRun } from '../../../core/run/runSession.ts';
+import type { RunProgress } from '../../../core/run/runSuite.ts';
+import { suiteRunsCode } from '../../../core/scoring/scoreExec.ts';
+import { suiteHash } from '../../../core/suite/suiteHash.ts';
+import { replayReport } from '../../../engines/replay/replayReport.ts';
+import {
+  sliceForTransfer,
+  type ArrayPath,
+  type SlicedValue,
+  type TransferSlice,
+} from '../../../workers/slicedTransfer.ts';
+import { sendToPage } from '../../../workers/releaseCallback.ts';
+import { LOADED_SUITE_ARRAYS, OPENED_REPORT_ARRAYS, RUN_ARRAYS, WHILE_RUNNING } from './transferPaths.ts';
+import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
+import { loadSuiteFromFiles } from '../suiteSources.ts';
+
+/** A value prepared in the worker, to fetch with `skeleton(token)` and `slice(token, i)`. */
+export interface Prepared {
+  token: string;
+  slices: number;
+}
+
+/** Progress of a replay, at most every `progressMs`: the latest runner progress and the durations of
+ * the records finished since the previous message (for the ETA). */
+export interface ReplayProgress extends RunProgress {
+  durations: number[];
+}
+
+export interface ReplayCallbacks {
+  onProgress(progress: ReplayProgress): void;
+  /** Streamed output of the current case (a paced replay), batched. */
+  onToken(delta: string): void;
+}
+
+/** The page's Python sandbox, reachable from the worker (the sandbox's workers start from the page). */
+export interface ExecutorBridge {
+  ready(): Promise<void>;
+  execute(job: ExecutionJob, jobId: number): Promise<ExecutionOutcome>;
+  abort(jobId: number): void;
+}
+
+export type OpenReply =
+  | { ok: true; runId: string; notes: string[]; runsCode: boolean; total: number; slices: number }
+  | { ok: false; message: string };
+
+/** How a replay pass ended: the run (to fetch in `slices`), or why it could not start. */
+export type ReplayEnd = { ok: true; slices: number } | { ok: false; message: string };
+
+export interface ReplayWorkerDeps {
+  store: RunStore;
+  /** Release a comlink callback proxy (no-op for plain functions). */
+  release(callback: unknown): void;
+  /** Milliseconds between progress messages (default 100). */
+  progressMs?: number;
+}
+
+/** An `Executor` that runs each job in the page's sandbox. */
+export function bridgedExecutor(info: ExecutorInfo, bridge: ExecutorBridge): Executor {
+  let jobs = 0;
+  return {
+    info,
+    ready: () => bridge.ready(),
+    async execute(job, signal) {
+      jobs += 1;
+      const jobId = jobs;
+      const onAbort = () => void Promise.resolve(bridge.abort(jobId)).catch(() => undefined);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return await bridge.execute(job, jobId);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    dispose: async () => undefined,
+  };
+}
+
+/** The report worker's API (see the file comment); `deps.store` is where runs are kept. */
+export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
+  const progressMs = deps.progressMs ?? 100;
+  const opened = new Map<string, RunRecord>();
+  const transfers = new Map<string, SlicedValue<unknown>>();
+  const aborts = new Map<string, AbortController>();
+  let tokens = 0;
+
+  const prepare = (
+    token: string,
+    value: unknown,
+    paths: readonly ArrayPath[],
+    only?: ReadonlySet<number>,
+  ): number => {
+    const sliced = sliceForTransfer(value, paths);
+    const slices = only ? sliced.slices.filter((s) => only.has(s.path)) : sliced.slices;
+    transfers.set(token, { skeleton: sliced.skeleton, slices });
+    return slices.length;
+  };
+
+  return {
+    /** Reads, checks and verifies a report file and stores its replay run (not yet started). */
+    async openReport(
+      file: File,
+      pace: 'instant' | 'recorded',
+      onPhase: (phase: ReportOpenPhase | 'saving') => void,
+    ): Promise<OpenReply> {
+      try {
+        const read = await readReportFile(file, (phase) => onPhase(phase));
+        if (!read.ok) return read;
+        onPhase('saving');
+        const { report, suite } = read;
+        const run = await createRun(
+          deps.store,
+          {
+            suite,
+            params: report.params,
+            device: report.device,
+            outputs: { kind: 'replay', report, pace },
+            caseTimeoutMs: null,
+            ...(report.scoring
+              ? { scoring: { passK: report.scoring.passK, execTimeoutMs: report.scoring.execTimeoutMs } }
+              : {}),
+          },
+          {
+            model: sourceModelId(report.source) ?? '(model not recorded)',
+            device: deviceLabel(report.device),
+          },
+        );
+        opened.set(run.id, run);
+        return {
+          ok: true,
+          runId: run.id,
+          notes: read.discrepancies.map((d) => `${d.path}: ${d.message}`),
+          runsCode: suiteRunsCode(suite),
+          total: report.cases.length,
+          slices: prepare(run.id, run, RUN_ARRAYS, WHILE_RUNNING),
+        };
+      } catch (e) {
+        return {
+          ok: false,
+          message: `Could not open the report: ${e instanceof Error ? e.message : String(e)}`,
+        };
+      } finally {
+        deps.release(onPhase);
+      }
+    },
+
+    /** Whether the stored run `runId` runs code (its replay then needs the page's sandbox). */
+    async runsCode(runId: string): Promise<boolean> {
+      const run = opened.get(runId) ?? (await deps.store.getRun(runId));
+      return run !== undefined && suiteRunsCode(run.plan.suite);
+    },
+
+    /** Re-scores (or resumes) the stored replay run `runId`; the run is then fetched in slices. */
+    async executeReplay(
+      runId: string,
+      executorInfo: ExecutorInfo | null,
+      bridge: ExecutorBridge | null,
+      callbacks: ReplayCallbacks,
+    ): Promise<ReplayEnd> {
+      const sandbox = executorInfo && bridge ? { info: executorInfo, bridge } : null;
+      const abort = new AbortController();
+      aborts.set(runId, abort);
+      // The newest case start and the newest other progress: the next generation starts before
+      // the previous record is kept, so one cannot stand for the other.
+      let latestStart: RunProgress | null = null;
+      let latest: RunProgress | null = null;
+      let durations: number[] = [];
+      let tokens = '';
+      let lastSent = 0;
+      let lastDoneAt = Date.now();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = () => {
+        timer = null;
+        lastSent = Date.now();
+        if (tokens !== '') {
+          sendToPage(callbacks.onToken, tokens);
+          tokens = '';
+        }
+        const finished = durations;
+        if (latestStart !== null || latest !== null) durations = [];
+        if (latestStart !== null) {
+          sendToPage(callbacks.onProgress, { ...latestStart, durations: latest === null ? finished : [] });
+        }
+        if (latest !== null) sendToPage(callbacks.onProgress, { ...latest, durations: finished });
+        latestStart = null;
+        latest = null;
+      };
+      const schedule = () => {
+        if (timer !== null) return;
+        timer = setTimeout(flush, Math.max(0, lastSent + progressMs - Date.now()));
+      };
+      try {
+        const run = opened.get(runId) ?? (await deps.store.getRun(runId));
+        opened.delete(runId);
+        if (run?.plan.outputs.kind !== 'replay')
+          return { ok: false, message: `no stored replay run ${runId}` };
+        const replay = await replayReport(run.plan.outputs.report, run.plan.suite, {
+          pace: run.plan.outputs.pace,
+        });
+        if (!replay.ok) {
+          return {
+            ok: false,
+            message: `The suite in this report no longer matches its recorded prompts (${replay.changed
+              .map((c) => c.id)
+              .join(', ')}): the report was edited after it was recorded.`,
+          };
+        }
+        const { engine, only, recorded } = replay.input;
+        const finished = await executeRun(run, {
+          store: deps.store,
+          engine,
+          ...(sandbox ? { executor: bridgedExecutor(sandbox.info, sandbox.bridge) } : {}),
+          ...(only && recorded ? { replay: { only, recorded } } : {}),
+          signal: abort.signal,
+          onProgress: (p) => {
+            // The previous case's streamed tail goes out before the next case clears the stream.
+            if (p.phase === 'case-start' && tokens !== '') {
+              sendToPage(callbacks.onToken, tokens);
+              tokens = '';
+            }
+            if (p.phase === 'case-start') latestStart = p;
+            else latest = p;
+            schedule();
+          },
+          onToken: (_id, delta) => {
+            tokens += delta;
+            schedule();
+          },
+          // Wall-clock time per record (generation, scoring, storing): what the ETA extrapolates.
+          onCaseDone: () => {
+            const now = Date.now();
+            durations.push(now - lastDoneAt);
+            lastDoneAt = now;
+          },
+        });
+        return { ok: true, slices: prepare(runId, finished, RUN_ARRAYS) };
+      } catch (e) {
+        return { ok: false, message: `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
+      } finally {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+        aborts.delete(runId);
+        deps.release(callbacks);
+        if (sandbox) deps.release(sandbox.bridge);
+      }
+    },
+
+    /** Stops the replay of `runId` after its current record (finished records stay stored). */
+    stop(runId: string): void {
+      aborts.get(runId)?.abort();
+    },
+
+    /**
+     * Reads a report file for the comparison (`readReportFile`, nothing stored); the answer is
+     * prepared in slices (`OPENED_REPORT_ARRAYS`), or why it cannot be read.
+     */
+    async readReport(file: File): Promise<Prepared | { ok: false; message: string }> {
+      const read = await readReportFile(file);
+      if (!read.ok) return read;
+      tokens += 1;
+      const token = `report:${tokens}`;
+      return { token, slices: prepare(token, read, OPENED_REPORT_ARRAYS) };
+    },
+
+    /**
+     * Loads suite file(s) as the run page does (`loadSuiteFromFiles`), prepared in slices with the
+     * suite's hash (`LoadedSuite & { hash }`).
+     */
+    async loadSuiteFiles(files: File[]): Promise<Prepared | { ok: false; message: string }> {
+      const loaded = await loadSuiteFromFiles(files);
+      if (!loaded.ok) return loaded;
+      tokens += 1;
+      const token = `suite:${tokens}`;
+      // Its hash too (run links name it): hashing 20 MB of suite is no work for the page's thread.
+      const hash = await suiteHash(loaded.suite);
+      return { token, slices: prepare(token, { ...loaded, hash }, LOADED_SUITE_ARRAYS) };
+    },
+
+    /** A prepared value's skeleton (its big arrays empty), or null. */
+    skeleton(token: string): unknown {
+      const transfer = transfers.get(token);
+      if (transfer?.slices.length === 0) transfers.delete(token);
+      return transfer?.skeleton ?? null;
+    },
+
+    /** Slice `index` of a prepared value; the transfer is dropped after its last slice. */
+    slice(token: string, index: number): TransferSlice | null {
+      const transfer = transfers.get(token);
+      const slice = transfer?.slices[index] ?? null;
+      if (transfer && index >= transfer.slices.length - 1) transfers.delete(token);
+      return slice;
+    },
+  };
+}
+
+export type ReplayWorkerApi = ReturnType<typeof createReplayWorkerApi>;
