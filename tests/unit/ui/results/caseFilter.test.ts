@@ -118,20 +118,23 @@ describe('sortCases', () => {
     expect(ids(sorted)).toEqual(ids(CASES));
   });
 
-  it('sorts by score both ways, ties in report order', () => {
-    const cases = [...CASES, reportCase('c-1', { score: 0.5 })];
+  it('sorts by result both ways: every failure on one side of every pass, each by score, ties in report order', () => {
+    // c-1 passed with a partial headline score (a pass-rate suite): still after every failure.
+    const cases = [...CASES, reportCase('c-1', { score: 0.5 }), reportCase('c-2', { score: 0.5 })];
     expect(ids(sortCases(cases, { key: 'score', direction: 'ascending' }))).toEqual([
       'b-1',
       'a-1',
-      'c-1',
       'b-2',
+      'c-1',
+      'c-2',
       'a-2',
     ]);
     expect(ids(sortCases(cases, { key: 'score', direction: 'descending' }))).toEqual([
       'a-2',
+      'c-1',
+      'c-2',
       'b-2',
       'a-1',
-      'c-1',
       'b-1',
     ]);
   });
