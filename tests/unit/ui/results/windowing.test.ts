@@ -60,7 +60,8 @@ describe('rowWindow', () => {
   });
 });
 
-describe('the case table of a 10,000-case report', () => {
+// Rendering 10,000 cases under jsdom on a shared machine takes seconds: a generous limit, no timing asserted.
+describe('the case table of a 10,000-case report', { timeout: 30_000 }, () => {
   it('renders a bounded number of rows, tells assistive tech the real size, and follows the scroll', async () => {
     render(ResultsView, { report: huge });
     const table = screen.getByTestId('case-table');
