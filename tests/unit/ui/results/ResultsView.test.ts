@@ -96,6 +96,11 @@ describe('ResultsView', () => {
       'engine error: no output',
     );
     expect(screen.getByTestId('case-table').textContent).not.toContain('missing_required');
+    // Every colour of the table is said in words beside it.
+    const legend = screen.getByTestId('case-legend').textContent ?? '';
+    for (const words of ['passed', 'failed', 'tinted row', 'dashed', 'open in the drill-down']) {
+      expect(legend).toContain(words);
+    }
   });
 
   it('filters by category, reason and text', async () => {
