@@ -4,6 +4,7 @@ import {
   categoryOptions,
   EMPTY_QUERY,
   filterCases,
+  reasonLabel,
   reasonOptions,
 } from '../../../../src/ui/results/caseFilter.ts';
 import { nextSort, sortCases } from '../../../../src/ui/results/sortCases.ts';
@@ -205,5 +206,18 @@ describe('verdict notes in the reason filter', () => {
     ]);
     const query = { ...EMPTY_QUERY, reason: 'note:calls:bfcl_decoder:no_newlines' };
     expect(filterCases([noted, plain], query).map((c) => c.id)).toEqual(['a']);
+  });
+});
+
+describe('reasonLabel', () => {
+  it('says a reason filter value in words with the scorer that gave it', () => {
+    expect(reasonLabel('calls:missing_required:path')).toBe('Calls: required argument "path" missing');
+    expect(reasonLabel('punie:missing_keyword:def')).toBe('Punie: keyword "def" not found');
+    expect(reasonLabel('keywords:missing_keyword:def')).toBe('Keywords: keyword "def" not found');
+    expect(reasonLabel('error:no output')).toBe('engine error: no output');
+    expect(reasonLabel('note:calls:bfcl_decoder:format')).toMatch(
+      /^Calls note: BFCL would not read this call/,
+    );
+    expect(reasonLabel('future:thing')).toBe('future:thing');
   });
 });
