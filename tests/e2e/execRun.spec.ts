@@ -129,6 +129,7 @@ test('a report with tests is re-scored by the Python sandbox in the tab', async 
   await page.keyboard.press('Escape');
 
   // The downloaded report names the tab's sandbox; the CLI's sandbox gives the same verdicts.
+  await page.getByTestId('share-export-toggle').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-json').click(),
@@ -195,6 +196,7 @@ test('a reload in the middle of a run that executes code resumes: every case onc
   await page.getByTestId('resume-run').click();
   await expect(page.getByTestId('case-row')).toHaveCount(4, { timeout: 90_000 });
   await expect(page.getByTestId('overall-score')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('share-export-toggle').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-json').click(),

@@ -257,6 +257,7 @@ test('the app downloads the same HTML, CSV and Markdown files as the CLI makes f
 }) => {
   await openReport(page, 'punie-30b.report.json', fixture('punie-30b.report.json'));
   await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+  await page.getByTestId('share-export-toggle').click();
   const save = async (testId: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
     const path = await download.path();

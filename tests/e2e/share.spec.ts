@@ -129,6 +129,7 @@ test.describe('compare view', () => {
       buffer: Buffer.from(compareFixture(FILES[0]!)),
     });
     await expect(page.getByTestId('overall-score')).toHaveText('92.9 %');
+    await page.getByTestId('share-export-toggle').click();
     await page.getByTestId('copy-results-link').click();
     const link = await page.getByTestId('results-link').inputValue();
     expect(link).toMatch(/#\/compare\?r=[\w-]+$/);

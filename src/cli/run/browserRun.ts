@@ -56,6 +56,9 @@ async function probeWebGpu(page: Page): Promise<{ available: boolean; fallback: 
 }
 
 async function downloadReport(page: Page): Promise<string> {
+  // The downloads sit in the results page's Share / Export menu: open it as a person would.
+  const menu = page.getByTestId('share-export-toggle');
+  if ((await menu.count()) > 0 && !(await page.getByTestId('export-json').isVisible())) await menu.click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-json').click(),

@@ -1,5 +1,6 @@
 import type { ReportCase } from '../report/schema.ts';
 import { formatPercent } from '../format/formatFigures.ts';
+import { explainCaseReason } from '../report/explainReason.ts';
 
 /** A case whose verdict differs between two scorings of the same outputs. */
 export interface VerdictChange {
@@ -32,8 +33,8 @@ export function diffCaseVerdicts(before: ReportCase[], after: ReportCase[]): Ver
     if (was.score !== now.score)
       parts.push(`score ${formatPercent(was.score)} -> ${formatPercent(now.score)}`);
     if (was.passed !== now.passed) parts.push(now.passed ? 'now passes' : 'now fails');
-    if (gained.length > 0) parts.push(`new reasons: ${gained.join(', ')}`);
-    if (lost.length > 0) parts.push(`reasons gone: ${lost.join(', ')}`);
+    if (gained.length > 0) parts.push(`new reasons: ${gained.map(explainCaseReason).join('; ')}`);
+    if (lost.length > 0) parts.push(`reasons gone: ${lost.map(explainCaseReason).join('; ')}`);
     changes.push({ id: now.id, before: pick(was), after: pick(now), why: parts.join('; ') });
   }
   for (const gone of old.values()) {

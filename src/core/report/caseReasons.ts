@@ -1,4 +1,4 @@
-import { explainReason } from '../scoring/registry.ts';
+import { explainReason } from './explainReason.ts';
 import type { ReportCase } from './schema.ts';
 
 /**

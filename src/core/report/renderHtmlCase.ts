@@ -1,7 +1,8 @@
 import { describeLocation, describeSolution, describeStatus } from '../execution/describeExecution.ts';
 import type { ExecutionResult } from '../execution/schema.ts';
 import { formatPercent } from '../format/formatFigures.ts';
-import { explainReason, scorerOf } from '../scoring/registry.ts';
+import { scorerOf } from '../scoring/registry.ts';
+import { explainReason } from './explainReason.ts';
 import type { ChatMessage } from '../suite/types.ts';
 import { explainCaseReasons } from './caseReasons.ts';
 import { formatCount, formatMs, formatTps, shortHash } from '../format/formatFigures.ts';

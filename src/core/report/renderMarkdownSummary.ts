@@ -1,7 +1,9 @@
 import { formatPercent } from '../format/formatFigures.ts';
 import { deviceLabel } from './deviceLabel.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
+import { explainCaseReasons } from './caseReasons.ts';
 import { flattenFacts } from './flattenFacts.ts';
+import { truncateText } from './truncateText.ts';
 import {
   describeIntervalMethod,
   formatInterval,
@@ -18,10 +20,32 @@ export function describeParams(params: Report['params']): string {
   return facts.length === 0 ? 'none' : facts.map((f) => `${f.label} ${f.value}`).join(', ');
 }
 
+/** Failing cases listed in the Markdown summary; the rest are counted. */
+const MARKDOWN_FAILURES_LIMIT = 20;
+
+function failingCases(report: Report): string[] {
+  const failed = report.cases.filter((c) => !c.passed);
+  if (failed.length === 0) return [];
+  const e = escapeMarkdown;
+  const shown = failed.slice(0, MARKDOWN_FAILURES_LIMIT).map((c) => {
+    const reasons = explainCaseReasons(c).join('; ') || 'no reason recorded';
+    return `- ${e(c.id)}: ${e(truncateText(reasons, 300).text)}`;
+  });
+  const more = failed.length - shown.length;
+  return [
+    '',
+    `**Failing cases (${failed.length}):**`,
+    '',
+    ...shown,
+    ...(more > 0 ? [`- … and ${more} more`] : []),
+  ];
+}
+
 /**
  * A short Markdown summary of a run, to paste into an issue or a pull request: a run header
  * (suite with version and hash, model, device, date, parameters), the summary line (overall with
- * its interval, macro, pass rate with its interval) and the category table. Shows stored numbers.
+ * its interval, macro, pass rate with its interval) the category table and the failing cases
+ * with their reasons in plain words (the first 20). Shows stored numbers.
  * Every string from the report is escaped (`escapeMarkdown`): it renders as text, never as a
  * link, an image, HTML or a table cell boundary. Pure; never throws.
  */
@@ -54,6 +78,7 @@ export function renderMarkdownSummary(report: Report): string {
       (c) =>
         `| ${e(c.name)} | ${c.n} | ${formatPercent(c.mean)} | ${formatInterval(c.meanInterval)} | ${c.passed}/${c.records} |`,
     ),
+    ...failingCases(report),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@ import { callsScorer } from './scoreCalls.ts';
 import { execScorer } from './scoreExec.ts';
 import { keywordsScorer } from './scoreKeywords.ts';
 import { punieScorer } from './scorePunie.ts';
-import type { ReasonExplainer, Scorer } from './scorer.ts';
+import type { Scorer } from './scorer.ts';
 
 /**
  * Every scorer, in display order (Punie first). The single list: the kind type, the report
@@ -24,27 +24,4 @@ const BY_KIND: ReadonlyMap<string, Scorer<ScorerKind>> = new Map(SCORERS.map((s)
 /** The scorer of a kind, or undefined for a kind this version does not know (a newer report). */
 export function scorerOf(kind: string): Scorer<ScorerKind> | undefined {
   return BY_KIND.get(kind);
-}
-
-/** Reasons any scorer can give. */
-const COMMON_REASONS: Readonly<Record<string, ReasonExplainer>> = {
-  error: () => 'the engine failed: no output to score',
-};
-
-/**
- * One reason of a verdict (`missing_required:path`) in plain words, through its scorer's reason
- * table; a reason or scorer this version does not know comes back as written. Never throws.
- */
-export function explainReason(kind: string, reason: string): string {
-  const colon = reason.indexOf(':');
-  const code = colon === -1 ? reason : reason.slice(0, colon);
-  const detail = colon === -1 ? '' : reason.slice(colon + 1);
-  const table = scorerOf(kind)?.reasons;
-  const explain =
-    table !== undefined && Object.hasOwn(table, code)
-      ? table[code]
-      : Object.hasOwn(COMMON_REASONS, code)
-        ? COMMON_REASONS[code]
-        : undefined;
-  return explain ? explain(detail) : reason;
 }

@@ -1,4 +1,6 @@
+import { explainCaseReason } from '../../core/report/explainReason.ts';
 import type { Report, ReportCase } from '../../core/report/schema.ts';
+import { scorerOf } from '../../core/scoring/registry.ts';
 
 /** What the case table is narrowed to. Empty strings mean "any". */
 export interface CaseQuery {
@@ -63,4 +65,18 @@ export function categoryOptions(report: Pick<Report, 'cases' | 'summary'>): Filt
   const counts = new Map<string, number>(report.summary.categories.map((c) => [c.name, 0]));
   for (const c of report.cases) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/**
+ * A reason filter value in words, with the scorer that gave it: `Calls: required argument "path"
+ * missing`, `Calls note: …`, `engine error: …`. Unknown values are shown as written.
+ */
+export function reasonLabel(value: string): string {
+  const note = value.startsWith('note:');
+  const rest = note ? value.slice('note:'.length) : value;
+  const kind = rest.slice(0, Math.max(0, rest.indexOf(':')));
+  const words = explainCaseReason(value);
+  const scorer = scorerOf(kind)?.label;
+  if (scorer === undefined || words === value) return words;
+  return `${scorer}${note ? ' note' : ''}: ${words.replace(/^note: /, '')}`;
 }

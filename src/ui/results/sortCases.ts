@@ -12,7 +12,8 @@ export type CaseSort = { key: SortKey; direction: SortDirection } | null;
 const sortValue: Record<SortKey, (c: ReportCase) => string | number | null> = {
   id: (c) => c.id,
   category: (c) => c.category,
-  score: (c) => c.score,
+  // The Result column: failures before passes, each by its headline score.
+  score: (c) => (c.passed ? 2 : 0) + c.score,
   promptTokens: (c) => usageFigure(c, 'promptTokens'),
   tokens: (c) => usageFigure(c, 'completionTokens'),
   decodeTps: (c) => usageFigure(c, 'decodeTps'),

@@ -173,7 +173,7 @@ describe('tabeval CLI', () => {
     await writeFile(old, JSON.stringify(report));
     const r2 = await tabeval(['rescore', old]);
     expect(r2.stdout).toMatch(
-      /tool-01: score 100\.0 % -> 75\.0 %; now fails; new reasons: punie:missing_keyword:127\.0\.0\.1/,
+      /tool-01: score 100\.0 % -> 75\.0 %; now fails; new reasons: keyword "127\.0\.0\.1" not found/,
     );
   });
 

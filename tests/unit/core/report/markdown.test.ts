@@ -28,7 +28,7 @@ describe('escapeMarkdown', () => {
 describe('renderMarkdownSummary', () => {
   const md = renderMarkdownSummary(rich);
 
-  it('has the run header, the summary line and the category table', () => {
+  it('has the run header, the summary line, the category table and the failing cases in words', () => {
     expect(md).toBe(`### tabeval: tabeval-demo 2
 
 - **Suite:** tabeval-demo 2 (sha256 0ee6e4316a0a…, 12 cases)
@@ -45,6 +45,14 @@ describe('renderMarkdownSummary', () => {
 | code\\_generation | 3 | 91.7 % | 83.1 – 100.0 % | 2/3 |
 | reasoning | 3 | 66.7 % | 20.8 – 93.9 % | 1/3 |
 | multi\\_turn | 1 | 100.0 % | 20.7 – 100.0 % | 1/1 |
+
+**Failing cases (5):**
+
+- call-write: required argument "content" missing
+- call-tool-key: tool run\\_command was not called; an expected call was not made
+- code-debounce: keyword "generic" not found
+- math-product: the final answer is wrong
+- engine-error: engine error: no output
 `);
   });
 

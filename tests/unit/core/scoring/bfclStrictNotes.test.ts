@@ -4,7 +4,7 @@ import { bfclStrictNotes } from '../../../../src/core/scoring/bfclStrictNotes.ts
 import { jsonMemberTexts } from '../../../../src/core/scoring/jsonMemberTexts.ts';
 import { parseToolCalls } from '../../../../src/core/parser/index.ts';
 import { scoreCase } from '../../../../src/core/scoring/scoreCase.ts';
-import { explainReason } from '../../../../src/core/scoring/registry.ts';
+import { explainReason } from '../../../../src/core/report/explainReason.ts';
 import type { Suite, ToolDefinition } from '../../../../src/core/suite/types.ts';
 
 const tools: ToolDefinition[] = [

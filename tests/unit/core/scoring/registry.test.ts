@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../../../src/core/format/formatFigures.ts';
 import { ScorerKindSchema } from '../../../../src/core/report/verdictSchema.ts';
-import { explainReason, SCORER_KINDS, SCORERS, scorerOf } from '../../../../src/core/scoring/registry.ts';
+import { explainReason } from '../../../../src/core/report/explainReason.ts';
+import { SCORER_KINDS, SCORERS, scorerOf } from '../../../../src/core/scoring/registry.ts';
 import { caseWith } from './fixtures.ts';
 
 describe('the scorer registry', () => {

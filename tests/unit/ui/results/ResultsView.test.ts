@@ -70,6 +70,39 @@ describe('ResultsView', () => {
     expect(within(row('call-write')).getByText('failed')).toBeTruthy();
   });
 
+  it('gives each case one pass/fail signal with a chip per scorer, and its reasons in words', () => {
+    render(ResultsView, { report: rich });
+    // Punie gave call-write 100 %, the calls scorer failed it: the row says "failed", never "100.0 % ✗".
+    const result = within(row('call-write')).getByTestId('case-result');
+    expect(result.getAttribute('data-passed')).toBe('false');
+    expect(result.textContent).toContain('failed');
+    expect(result.textContent).not.toMatch(/100\.0 %\)?\s*✗/);
+    const chips = within(result).getAllByTestId('scorer-chip');
+    expect(chips.map((chip) => chip.getAttribute('data-scorer'))).toEqual(['punie', 'calls']);
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      expect.stringContaining('Punie: passed (100.0 %)'),
+      expect.stringContaining('Calls: failed (0.0 %)'),
+    ]);
+    expect(row('call-write').classList.contains('failed')).toBe(true);
+    expect(row('call-read').classList.contains('failed')).toBe(false);
+    expect(within(row('call-read')).getByTestId('case-result').textContent).toContain('passed');
+    // A partial score is a percentage on its chip, beside the one signal.
+    const partial = within(row('code-debounce')).getAllByTestId('scorer-chip')[0];
+    expect(partial?.textContent).toContain('Punie 75.0 %');
+    expect(within(row('call-write')).getByTestId('case-row-reasons').textContent?.trim()).toBe(
+      'required argument "content" missing',
+    );
+    expect(within(row('engine-error')).getByTestId('case-row-reasons').textContent).toContain(
+      'engine error: no output',
+    );
+    expect(screen.getByTestId('case-table').textContent).not.toContain('missing_required');
+    // Every colour of the table is said in words beside it.
+    const legend = screen.getByTestId('case-legend').textContent ?? '';
+    for (const words of ['passed', 'failed', 'tinted row', 'dashed', 'open in the drill-down']) {
+      expect(legend).toContain(words);
+    }
+  });
+
   it('filters by category, reason and text', async () => {
     render(ResultsView, { report: rich });
     await fireEvent.change(screen.getByTestId('filter-category'), { target: { value: 'reasoning' } });
@@ -127,6 +160,48 @@ describe('ResultsView', () => {
     await fireEvent.keyDown(detail, { key: 'Escape' });
     expect(screen.queryByTestId('case-detail')).toBeNull();
     expect(document.activeElement).toBe(open);
+  });
+
+  it('shows what the case expected beside what the model did', async () => {
+    render(ResultsView, { report: rich });
+    await fireEvent.click(within(row('call-write')).getByRole('button', { name: 'call-write' }));
+    const pair = within(screen.getByTestId('case-detail')).getByTestId('case-expected');
+    const expected = within(pair).getByRole('region', { name: 'Expected' });
+    const did = within(pair).getByRole('region', { name: 'What the model did' });
+    expect(within(expected).getByTestId('expected-call').textContent).toContain('write_file');
+    expect(within(expected).getByTestId('expected-call').textContent).toContain('content');
+    expect(within(did).getAllByTestId('made-call')[0]?.textContent).toContain('write_file');
+    await fireEvent.click(within(screen.getByTestId('case-detail')).getByTestId('case-detail-close'));
+
+    await fireEvent.click(within(row('code-debounce')).getByRole('button', { name: 'code-debounce' }));
+    const checks = within(screen.getByTestId('case-detail')).getAllByTestId('keyword-check');
+    expect(checks.find((k) => k.textContent?.includes('generic'))?.getAttribute('data-found')).toBe('false');
+    expect(checks.filter((k) => k.getAttribute('data-found') === 'true').length).toBeGreaterThan(0);
+  });
+
+  it('walks the filtered list with Previous / Next and the N and P keys', async () => {
+    render(ResultsView, { report: rich });
+    await fireEvent.click(screen.getByTestId('filter-failed'));
+    await fireEvent.click(within(row('call-tool-key')).getByRole('button', { name: 'call-tool-key' }));
+    const detail = screen.getByTestId('case-detail');
+    const id = () => screen.getByTestId('case-detail').getAttribute('data-case-id');
+    expect(within(detail).getByTestId('case-detail-position').textContent).toBe('2 of 5');
+    await fireEvent.click(within(detail).getByTestId('case-detail-next'));
+    expect(id()).toBe('code-debounce');
+    expect(row('code-debounce').classList.contains('current')).toBe(true);
+    await fireEvent.keyDown(detail, { key: 'n' });
+    expect(id()).toBe('math-product');
+    await fireEvent.keyDown(detail, { key: 'p' });
+    await fireEvent.keyDown(detail, { key: 'p' });
+    await fireEvent.click(within(detail).getByTestId('case-detail-previous'));
+    expect(id()).toBe('call-write');
+    expect((within(detail).getByTestId('case-detail-previous') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.keyDown(detail, { key: 'p' });
+    expect(id()).toBe('call-write');
+    await fireEvent.keyDown(detail, { key: 'Escape' });
+    expect(document.activeElement).toBe(
+      within(row('call-write')).getByRole('button', { name: 'call-write' }),
+    );
   });
 
   it('opens a case from a row click and closes it with the Close button', async () => {

@@ -4,6 +4,7 @@ import {
   categoryOptions,
   EMPTY_QUERY,
   filterCases,
+  reasonLabel,
   reasonOptions,
 } from '../../../../src/ui/results/caseFilter.ts';
 import { nextSort, sortCases } from '../../../../src/ui/results/sortCases.ts';
@@ -118,20 +119,23 @@ describe('sortCases', () => {
     expect(ids(sorted)).toEqual(ids(CASES));
   });
 
-  it('sorts by score both ways, ties in report order', () => {
-    const cases = [...CASES, reportCase('c-1', { score: 0.5 })];
+  it('sorts by result both ways: every failure on one side of every pass, each by score, ties in report order', () => {
+    // c-1 passed with a partial headline score (a pass-rate suite): still after every failure.
+    const cases = [...CASES, reportCase('c-1', { score: 0.5 }), reportCase('c-2', { score: 0.5 })];
     expect(ids(sortCases(cases, { key: 'score', direction: 'ascending' }))).toEqual([
       'b-1',
       'a-1',
-      'c-1',
       'b-2',
+      'c-1',
+      'c-2',
       'a-2',
     ]);
     expect(ids(sortCases(cases, { key: 'score', direction: 'descending' }))).toEqual([
       'a-2',
+      'c-1',
+      'c-2',
       'b-2',
       'a-1',
-      'c-1',
       'b-1',
     ]);
   });
@@ -202,5 +206,18 @@ describe('verdict notes in the reason filter', () => {
     ]);
     const query = { ...EMPTY_QUERY, reason: 'note:calls:bfcl_decoder:no_newlines' };
     expect(filterCases([noted, plain], query).map((c) => c.id)).toEqual(['a']);
+  });
+});
+
+describe('reasonLabel', () => {
+  it('says a reason filter value in words with the scorer that gave it', () => {
+    expect(reasonLabel('calls:missing_required:path')).toBe('Calls: required argument "path" missing');
+    expect(reasonLabel('punie:missing_keyword:def')).toBe('Punie: keyword "def" not found');
+    expect(reasonLabel('keywords:missing_keyword:def')).toBe('Keywords: keyword "def" not found');
+    expect(reasonLabel('error:no output')).toBe('engine error: no output');
+    expect(reasonLabel('note:calls:bfcl_decoder:format')).toMatch(
+      /^Calls note: BFCL would not read this call/,
+    );
+    expect(reasonLabel('future:thing')).toBe('future:thing');
   });
 });

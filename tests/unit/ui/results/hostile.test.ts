@@ -123,7 +123,7 @@ describe('hostile report content', () => {
       expectClean();
       await fireEvent.click(within(detail).getByTestId('case-detail-close'));
     }
-  });
+  }, 20_000);
 
   it('shows hostile prompts and the system prompt literally', async () => {
     render(ResultsView, { report: hostile });
