@@ -121,5 +121,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     globalSetup: ['tests/unit/globalSetup.ts'],
     environment: 'node',
+    // Limits against a hang, not speed checks: a CLI child process or an ESLint run can take over
+    // the default 5 s on a loaded 2-core machine.
+    testTimeout: 20_000,
   },
 });
