@@ -3,8 +3,16 @@ import catalog from '../../src/engines/webllm/catalog.generated.json' with { typ
 import { readFileSync } from 'node:fs';
 import { encodeRunLink } from '../../src/core/link/encodeRunLink.ts';
 import { suiteHash } from '../../src/core/suite/suiteHash.ts';
+import { parseSuiteJson } from '../../src/core/suite/parseSuiteJson.ts';
 import { watchPage } from './cspWatch.ts';
 import { MINIMAL_CHAT_CONFIG, routeModelHosts, serveJson } from './modelHostRoutes.ts';
+
+/** The hash the page computes for a bundled suite: of the validated suite, as a link pins it. */
+async function bundledHash(raw: unknown): Promise<string> {
+  const parsed = parseSuiteJson(JSON.stringify(raw));
+  if (!parsed.ok) throw new Error('the bundled suite does not validate');
+  return suiteHash(parsed.value);
+}
 
 const MODEL_ID = 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC';
 const model = catalog.models.find((m) => m.id === MODEL_ID);
@@ -135,7 +143,7 @@ test.describe('WebLLM engine in its worker', () => {
       readFileSync(new URL('../../suites/punie-baseline.json', import.meta.url), 'utf8'),
     );
     const fragment = encodeRunLink({
-      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await suiteHash(suite) },
+      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await bundledHash(suite) },
       model: {
         engine: 'webllm',
         kind: 'custom',

@@ -141,7 +141,8 @@ test('the run page loads a bundled suite, and lists every problem of a bad suite
   await expect(page.getByTestId('suite-summary')).toContainText('7 cases in 3 categories');
   await page.getByTestId('suite-option-tool-calling').check();
   await expect(page.getByTestId('suite-summary')).toContainText('tool-calling');
-  await expect(page.getByTestId('start-run')).toBeDisabled();
+  // No model loaded: the one action downloads it first, and says how much.
+  await expect(page.getByTestId('start-run')).toHaveText(/^Download [\d.]+ [MG]B and run$/);
 
   await page.getByLabel('from a file').check();
   const bad = {

@@ -5,6 +5,14 @@ import catalog from '../../src/engines/webllm/catalog.generated.json' with { typ
 import { formatBytes } from '../../src/core/format/formatBytes.ts';
 import { encodeRunLink } from '../../src/core/link/encodeRunLink.ts';
 import { suiteHash } from '../../src/core/suite/suiteHash.ts';
+import { parseSuiteJson } from '../../src/core/suite/parseSuiteJson.ts';
+
+/** The hash the page computes for a bundled suite: of the validated suite, as a link pins it. */
+async function bundledHash(raw: unknown): Promise<string> {
+  const parsed = parseSuiteJson(JSON.stringify(raw));
+  if (!parsed.ok) throw new Error('the bundled suite does not validate');
+  return suiteHash(parsed.value);
+}
 
 const report = readFileSync(new URL('../fixtures/reports/punie-30b.report.json', import.meta.url), 'utf8');
 const F32 = 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC';
@@ -149,7 +157,7 @@ test.describe('run page', () => {
       readFileSync(new URL('../../suites/punie-baseline.json', import.meta.url), 'utf8'),
     );
     const link = encodeRunLink({
-      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await suiteHash(suite) },
+      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await bundledHash(suite) },
       model: { engine: 'webllm', kind: 'catalog', modelId: F16 },
       params: { temperature: 0, top_p: 1, max_tokens: 256, seed: 0, tool_call_mode: 'prompt', samples: 1 },
     });
@@ -168,6 +176,7 @@ test.describe('run page', () => {
     await expect(page.getByTestId('selected-verdict')).toHaveCount(0);
     await expect(page.getByTestId('model-fit')).toHaveAttribute('data-fit', 'runs');
     await expect(page.getByTestId('start-run')).toHaveText(`Download ${f32Size} and run`);
+    await expect(page.getByTestId('start-run')).toBeEnabled();
   });
 
   test('while a replay runs: progress, a live pass/fail tally and the finished cases; controls that cannot act say why', async ({
@@ -186,13 +195,11 @@ test.describe('run page', () => {
     for (const c of slow.cases) c.usage = { reported: figures, measured: figures };
     await page.goto('./');
     await page.getByTestId('replay-recorded-speed').check();
-    await page
-      .getByTestId('open-report')
-      .setInputFiles({
-        name: 'slow.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(slow)),
-      });
+    await page.getByTestId('open-report').setInputFiles({
+      name: 'slow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(slow)),
+    });
     await expect(page.getByTestId('run-progress')).toBeVisible();
     const tally = page.getByTestId('run-tally');
     await expect(page.getByTestId('run-count')).toHaveText(/^[2-5] of 7 cases$/, { timeout: 30_000 });
@@ -229,13 +236,11 @@ test.describe('run page', () => {
     for (const c of slow.cases) c.usage = { reported: figures, measured: figures };
     await page.goto('./');
     await page.getByTestId('replay-recorded-speed').check();
-    await page
-      .getByTestId('open-report')
-      .setInputFiles({
-        name: 'slow.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(slow)),
-      });
+    await page.getByTestId('open-report').setInputFiles({
+      name: 'slow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(slow)),
+    });
     await expect(page.getByTestId('run-count')).toHaveText(/^[2-5] of 7 cases$/, { timeout: 30_000 });
     await page.reload();
     await expect(page.getByTestId('run-stopped')).toBeVisible();
