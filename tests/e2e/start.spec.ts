@@ -249,5 +249,8 @@ test.describe('run page', () => {
     );
     await expect(page.getByTestId('partial-results').getByTestId('case-row')).toHaveCount(done);
     await expect(page.getByTestId('run-tally')).toContainText(`${7 - done} to go`);
+    // The start page lists it with what it has.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Start' }).click();
+    await expect(page.getByTestId('interrupted-progress')).toContainText(`${done} of 7 cases done`);
   });
 });
