@@ -156,3 +156,47 @@ export function recommendModel(
   }
   return { modelId: null, reason: 'No catalog model can run on this device.' };
 }
+
+/** The largest build that runs, and the one-line verdict the start page shows. */
+export interface DeviceSummary {
+  /** The largest catalog build whose verdict is `runs` (4-bit first at equal size); null if none. */
+  modelId: string | null;
+  /** "This GPU can run up to Qwen2.5-Coder-3B q4f32", or why nothing runs. */
+  line: string;
+}
+
+/** A build's short name: "Qwen2.5-Coder-3B q4f32" for `Qwen2.5-Coder-3B-Instruct-q4f32_1-MLC`. */
+export function shortBuildName(model: ModelRequirements & { family?: string }): string {
+  return `${model.family ?? 'Qwen2.5-Coder'}-${model.paramsLabel} ${model.quantization.replace(/_\d+$/, '')}`;
+}
+
+function paramsValue(label: string): number {
+  return Number.parseFloat(label) || 0;
+}
+
+/**
+ * The largest catalog build this device can run, by parameter count; among builds of that size the
+ * fewest bits per weight (the smallest download). Never guesses past a verdict: a build with a soft
+ * warning still counts as running, a `needs-f32` or `too-big-*` build never does.
+ */
+export function summarizeDevice(
+  device: DeviceInfo,
+  catalog: readonly (ModelRequirements & { family?: string })[],
+  cachedIds: ReadonlySet<string> = new Set(),
+): DeviceSummary {
+  const running = modelVerdicts(device, catalog, cachedIds)
+    .filter((v) => v.fit === 'runs')
+    .map((v) => catalog.find((m) => m.id === v.modelId))
+    .filter((m) => m !== undefined);
+  const best = running.reduce<(typeof running)[number] | undefined>((top, m) => {
+    if (!top) return m;
+    const size = paramsValue(m.paramsLabel) - paramsValue(top.paramsLabel);
+    if (size !== 0) return size > 0 ? m : top;
+    return m.downloadBytes < top.downloadBytes ? m : top;
+  }, undefined);
+  if (best) return { modelId: best.id, line: `This GPU can run up to ${shortBuildName(best)}` };
+  if (device.webgpu !== 'available') {
+    return { modelId: null, line: 'No WebGPU in this browser: no model can run in this tab' };
+  }
+  return { modelId: null, line: 'This GPU cannot run any catalog build' };
+}

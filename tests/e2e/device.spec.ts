@@ -8,7 +8,7 @@ test.describe('device panel (software WebGPU adapter)', () => {
     page,
   }) => {
     const problems = await watchPage(page);
-    await page.goto('./');
+    await page.goto('./#/devices');
     const panel = page.getByTestId('device-panel');
     await expect(panel.getByTestId('adapter-vendor')).toHaveText('google');
     await expect(panel.getByTestId('adapter-architecture')).toHaveText('swiftshader');
@@ -34,8 +34,10 @@ test.describe('device panel (software WebGPU adapter)', () => {
     );
     await expect(row('Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC')).toHaveAttribute('data-fit', 'runs');
 
-    // The loader preselects the recommendation.
+    // The run page's loader preselects the recommendation; its cache manager is under Advanced.
+    await page.goto('./#/run');
     await expect(page.getByTestId('model-select')).toHaveValue('Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC');
+    await page.getByTestId('advanced').locator(':scope > summary').click();
     await expect(page.getByTestId('cache-empty')).toBeVisible();
     expect(problems).toEqual({ cspViolations: [], pageErrors: [] });
   });
@@ -47,26 +49,28 @@ test.describe('device panel (software WebGPU adapter)', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain('connect-src');
-    await expect(page.getByTestId('adapter-vendor')).toHaveText('google');
+    await expect(page.getByTestId('device-verdict')).toContainText('This GPU can run up to');
   });
 
   test('fits a phone screen and is usable from the keyboard', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto('./');
+    await page.goto('./#/devices');
     await expect(page.getByTestId('recommended-model')).toBeVisible();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
 
-    // Tab from the top of the page reaches the model select and the Load button.
+    // On the run page, Tab from the top reaches the model select and the primary action.
+    await page.goto('./#/run');
+    await expect(page.getByTestId('start-run')).toBeEnabled();
     const reached = new Set<string>();
-    for (let i = 0; i < 60 && !reached.has('load-button'); i++) {
+    for (let i = 0; i < 60 && !reached.has('start-run'); i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
       if (id) reached.add(id);
     }
-    expect([...reached]).toEqual(expect.arrayContaining(['model-select', 'load-button']));
+    expect([...reached]).toEqual(expect.arrayContaining(['model-select', 'start-run']));
   });
 });
 
@@ -86,17 +90,26 @@ test.describe('without WebGPU', () => {
       const page = await browser.newPage({ baseURL: test.info().project.use.baseURL ?? '' });
       const problems = await watchPage(page);
       await page.goto('./');
+      await expect(page.getByTestId('device-verdict')).toHaveText(
+        'No WebGPU in this browser: no model can run in this tab',
+      );
+      await page.goto('./#/devices');
       const guidance = page.getByTestId('webgpu-guidance');
       await expect(guidance).toBeVisible();
       await expect(guidance).toContainText(/no GPU adapter|does not offer WebGPU/);
       await expect(guidance).toContainText('enable-unsafe-webgpu');
       await expect(page.getByTestId('recommended-model')).toHaveText('none');
-      await expect(page.getByTestId('load-button')).toBeDisabled();
       await expect(page.getByTestId('model-verdicts').locator('tbody tr').first()).toHaveAttribute(
         'data-fit',
         'no-webgpu',
       );
+      // The run page's primary action is disabled and says why next to itself.
+      await page.goto('./#/run');
+      await expect(page.getByTestId('start-run')).toBeDisabled();
+      await expect(page.getByTestId('start-why')).toContainText('No WebGPU in this browser');
+      await expect(page.getByTestId('start-run')).toHaveAttribute('aria-describedby', 'start-why');
       // The worker still answers cache questions, and other pages work.
+      await page.getByTestId('advanced').locator(':scope > summary').click();
       await expect(page.getByTestId('cache-empty')).toBeVisible();
       await page.goto('./#/playground');
       await expect(page.getByTestId('playground-input')).toBeVisible();

@@ -95,7 +95,7 @@ test.describe('a model on an OpenAI-compatible server', () => {
     const server = await startServer(false);
     try {
       const problems = await watchPage(page);
-      await page.goto('./');
+      await page.goto('./#/run');
       await chooseServer(page, server.baseUrl);
       await page.getByTestId('server-list-models').click();
       const listError = page.getByTestId('server-error');
@@ -106,7 +106,8 @@ test.describe('a model on an OpenAI-compatible server', () => {
       await expect(listError).toContainText('lms server start --cors');
 
       await page.getByTestId('server-model').fill('qwen2.5-coder:1.5b');
-      await page.getByTestId('load-button').click();
+      await expect(page.getByTestId('start-run')).toHaveText('Connect and run');
+      await page.getByTestId('start-run').click();
       const error = page.getByTestId('load-error');
       await expect(error).toBeVisible();
       await expect(error).toHaveAttribute('data-error-name', /^Cors/);
@@ -133,9 +134,7 @@ test.describe('a model on an OpenAI-compatible server', () => {
       await page.getByTestId('server-api-key').fill('sk-local-1');
       await page.getByTestId('server-list-models').click();
       await expect(page.getByTestId('server-model-select')).toHaveValue('qwen2.5-coder:1.5b');
-      await page.getByTestId('load-button').click();
-      await expect(page.getByTestId('load-ready')).toContainText('qwen2.5-coder:1.5b');
-
+      // One action connects and runs.
       await page.getByTestId('start-run').click();
       await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId('case-row')).toHaveCount(7);
@@ -170,6 +169,9 @@ test.describe('a model on an OpenAI-compatible server', () => {
 
       // Native tool calls, offered for a server model: the tools go as the server's parameter.
       await page.goto('./#/run');
+      // The connected server is the choice on coming back: the action only runs.
+      await expect(page.getByTestId('start-run')).toHaveText('Run');
+      await page.getByTestId('advanced').locator(':scope > summary').click();
       await page.getByTestId('tool-call-mode').selectOption('native');
       await page.getByTestId('start-run').click();
       await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });

@@ -3,8 +3,16 @@ import catalog from '../../src/engines/webllm/catalog.generated.json' with { typ
 import { readFileSync } from 'node:fs';
 import { encodeRunLink } from '../../src/core/link/encodeRunLink.ts';
 import { suiteHash } from '../../src/core/suite/suiteHash.ts';
+import { parseSuiteJson } from '../../src/core/suite/parseSuiteJson.ts';
 import { watchPage } from './cspWatch.ts';
 import { MINIMAL_CHAT_CONFIG, routeModelHosts, serveJson } from './modelHostRoutes.ts';
+
+/** The hash the page computes for a bundled suite: of the validated suite, as a link pins it. */
+async function bundledHash(raw: unknown): Promise<string> {
+  const parsed = parseSuiteJson(JSON.stringify(raw));
+  if (!parsed.ok) throw new Error('the bundled suite does not validate');
+  return suiteHash(parsed.value);
+}
 
 const MODEL_ID = 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC';
 const model = catalog.models.find((m) => m.id === MODEL_ID);
@@ -12,10 +20,15 @@ if (!model) throw new Error(`${MODEL_ID} is not in the catalog`);
 const CONFIG_URL = `${model.modelUrl}/resolve/main/mlc-chat-config.json`;
 const LIB_URL = model.modelLibUrl;
 
-async function openStartPage(page: Page): Promise<void> {
-  await page.goto('./');
-  await expect(page.getByTestId('recommended-model')).toHaveText(MODEL_ID);
+async function openRunPage(page: Page): Promise<void> {
+  await page.goto('./#/run');
   await expect(page.getByTestId('model-select')).toHaveValue(MODEL_ID);
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+}
+
+async function openAdvanced(page: Page): Promise<void> {
+  const advanced = page.getByTestId('advanced');
+  if ((await advanced.getAttribute('open')) === null) await advanced.locator(':scope > summary').click();
 }
 
 test.describe('WebLLM engine in its worker', () => {
@@ -27,9 +40,9 @@ test.describe('WebLLM engine in its worker', () => {
       url.endsWith('/mlc-chat-config.json') ? serveJson(route, MINIMAL_CHAT_CONFIG) : 'default',
     );
     const problems = await watchPage(page);
-    await openStartPage(page);
+    await openRunPage(page);
 
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     const error = page.getByTestId('load-error');
     await expect(error).toBeVisible({ timeout: 45_000 });
     await expect(error).toHaveAttribute('data-error-name', 'ArtifactFetchFailed');
@@ -53,7 +66,8 @@ test.describe('WebLLM engine in its worker', () => {
 
     // The page stays usable: another model can be picked and loaded.
     await page.getByTestId('model-select').selectOption('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
-    await expect(page.getByTestId('load-button')).toBeEnabled();
+    await expect(page.getByTestId('start-run')).toBeEnabled();
+    await openAdvanced(page);
     await expect(page.getByTestId('cache-manager')).toContainText(MODEL_ID);
     expect(problems).toEqual({ cspViolations: [], pageErrors: [] });
   });
@@ -64,8 +78,8 @@ test.describe('WebLLM engine in its worker', () => {
       if (url === LIB_URL) return route.abort('internetdisconnected');
       return 'default';
     });
-    await openStartPage(page);
-    await page.getByTestId('load-button').click();
+    await openRunPage(page);
+    await page.getByTestId('start-run').click();
     const error = page.getByTestId('load-error');
     await expect(error).toBeVisible({ timeout: 45_000 });
     await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
@@ -80,31 +94,31 @@ test.describe('WebLLM engine in its worker', () => {
       await held; // the first config request hangs until the test releases it
       return serveJson(route, MINIMAL_CHAT_CONFIG).catch(() => undefined);
     });
-    await openStartPage(page);
-    await page.getByTestId('load-button').click();
+    await openRunPage(page);
+    await page.getByTestId('start-run').click();
     await expect(page.getByTestId('load-progress')).toBeVisible();
     await page.getByTestId('cancel-button').click();
     await expect(page.getByTestId('load-progress')).toBeHidden();
     await expect(page.getByTestId('load-error')).toBeHidden();
-    await expect(page.getByTestId('load-button')).toBeEnabled();
+    await expect(page.getByTestId('start-run')).toBeEnabled();
     release();
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     await expect(page.getByTestId('load-error')).toBeVisible({ timeout: 45_000 });
     await expect(page.getByTestId('load-error-url')).toHaveText(LIB_URL);
   });
 
   test('custom model URLs are checked: not absolute, then not an MLC folder', async ({ page, context }) => {
     const seen = await routeModelHosts(context, () => 'default');
-    await openStartPage(page);
+    await openRunPage(page);
     await page.getByLabel('Custom MLC build (URLs)').check();
     await page.getByTestId('custom-model-url').fill('models/my-qwen');
     await page.getByTestId('custom-lib-url').fill('https://example.org/lib/qwen.wasm');
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     await expect(page.getByTestId('custom-error')).toContainText('not an absolute http(s) URL');
     expect(seen).toEqual([]);
 
     await page.getByTestId('custom-model-url').fill('https://example.org/models/my-qwen');
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     // example.org is not a catalog model host: the load waits for a confirmation by name.
     await expect(page.getByTestId('host-confirm-hosts')).toHaveText('https://example.org');
     expect(seen).toEqual([]);
@@ -129,7 +143,7 @@ test.describe('WebLLM engine in its worker', () => {
       readFileSync(new URL('../../suites/punie-baseline.json', import.meta.url), 'utf8'),
     );
     const fragment = encodeRunLink({
-      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await suiteHash(suite) },
+      suite: { kind: 'bundled', id: suite.id, version: suite.version, hash: await bundledHash(suite) },
       model: {
         engine: 'webllm',
         kind: 'custom',
@@ -141,8 +155,8 @@ test.describe('WebLLM engine in its worker', () => {
     });
     await page.goto(`./${fragment}`);
     await expect(page.getByTestId('link-summary')).toContainText('evil.example');
-    await expect(page.getByTestId('link-load-model')).toBeVisible();
-    await page.getByTestId('link-load-model').click();
+    await expect(page.getByTestId('link-model-note')).toContainText('evil-qwen');
+    await page.getByTestId('start-run').click();
     const confirm = page.getByTestId('host-confirm');
     await expect(confirm).toBeFocused();
     await expect(page.getByTestId('host-confirm-hosts')).toHaveText('https://evil.example');
@@ -153,7 +167,7 @@ test.describe('WebLLM engine in its worker', () => {
     expect(seen.filter((r) => r.url.includes('evil.example'))).toEqual([]);
 
     // Confirmed by name: now, and only now, the worker asks the host.
-    await page.getByTestId('link-load-model').click();
+    await page.getByTestId('start-run').click();
     await page.getByTestId('host-confirm-trust').click();
     await expect(page.getByTestId('load-error')).toBeVisible({ timeout: 45_000 });
     expect(seen.some((r) => r.url === 'https://evil.example/m/resolve/main/mlc-chat-config.json')).toBe(true);
@@ -166,7 +180,8 @@ test.describe('WebLLM engine in its worker', () => {
   });
 
   test('the worker creates a WebGPU device with WebLLM limits on the software adapter', async ({ page }) => {
-    await openStartPage(page);
+    await openRunPage(page);
+    await openAdvanced(page);
     await page.getByText('Check the GPU from the model worker').click();
     await page.getByTestId('worker-gpu-check').click();
     const result = page.getByTestId('worker-gpu-result');
@@ -189,8 +204,8 @@ test.describe('WebLLM engine: invalid files', () => {
       }
       return 'default';
     });
-    await openStartPage(page);
-    await page.getByTestId('load-button').click();
+    await openRunPage(page);
+    await page.getByTestId('start-run').click();
     const error = page.getByTestId('load-error');
     await expect(error).toBeVisible({ timeout: 45_000 });
     await expect(error).toHaveAttribute('data-error-name', 'InvalidModelLibrary');
@@ -205,9 +220,9 @@ test.describe('WebLLM engine: shader-f16', () => {
     context,
   }) => {
     const seen = await routeModelHosts(context, () => 'default');
-    await openStartPage(page);
+    await openRunPage(page);
     await page.getByTestId('model-select').selectOption('Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC');
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     await expect(page.getByTestId('load-preflight')).toContainText('no shader-f16');
 
     // Loading anyway: the worker checks the adapter itself and refuses before fetching anything.
@@ -247,15 +262,16 @@ test.describe('WebLLM engine: storage', () => {
           )
         : 'default',
     );
-    await page.goto('./');
+    await page.goto('./#/devices');
     await expect(page.getByTestId('recommended-model')).toHaveText('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
     await expect(page.locator(`[data-model-id="${MODEL_ID}"]`)).toHaveAttribute(
       'data-fit',
       'too-big-storage',
     );
+    await page.goto('./#/run');
 
     await page.getByTestId('model-select').selectOption(MODEL_ID);
-    await page.getByTestId('load-button').click();
+    await page.getByTestId('start-run').click();
     await expect(page.getByTestId('load-preflight')).toContainText('exceeds the free storage');
     await page.getByTestId('load-anyway').click();
 

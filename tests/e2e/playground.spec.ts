@@ -56,8 +56,10 @@ test.describe('parser playground', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('the start page offers the playground too', async ({ page }) => {
+  test('the start page links to the playground', async ({ page }) => {
     await page.goto('./');
+    await page.getByTestId('card-parser').click();
+    await expect(page).toHaveURL(/#\/playground$/);
     await page.getByTestId('playground-input').fill('<tool_call>{"name": "a"}</tool_call>');
     await expect(page.getByTestId('call-name')).toHaveText('a');
     await expect(page.getByTestId('call-arguments')).toContainText('{}');

@@ -80,6 +80,7 @@ test.describe('open a report: re-score and results', () => {
     await expect(page.getByTestId('open-report-error')).toContainText('invalid JSON');
     await openReport(page, 'v9.json', JSON.stringify({ schema: 'tabeval.report/9' }));
     await expect(page.getByTestId('open-report-error')).toContainText('unknown report schema');
+    await page.goto('./#/playground');
     await page.getByTestId('playground-input').fill('<tool_call>{"name": "a"}</tool_call>');
     await expect(page.getByTestId('call-name')).toHaveText('a');
   });
@@ -138,9 +139,10 @@ test('the run page loads a bundled suite, and lists every problem of a bad suite
   await page.goto('./#/run');
   await expect(page.getByTestId('suite-summary')).toContainText('punie-baseline');
   await expect(page.getByTestId('suite-summary')).toContainText('7 cases in 3 categories');
-  await page.getByTestId('suite-select').selectOption('tool-calling');
+  await page.getByTestId('suite-option-tool-calling').check();
   await expect(page.getByTestId('suite-summary')).toContainText('tool-calling');
-  await expect(page.getByTestId('start-run')).toBeDisabled();
+  // No model loaded: the one action downloads it first, and says how much.
+  await expect(page.getByTestId('start-run')).toHaveText(/^Download [\d.]+ [MG]B and run$/);
 
   await page.getByLabel('from a file').check();
   const bad = {

@@ -246,7 +246,8 @@ test.describe('reproducible run links', () => {
     await expect(page.getByTestId('link-hash-mismatch')).toHaveCount(0);
     await expect(page.getByTestId('link-error')).toHaveCount(0);
     await expect(page.getByLabel('Temperature')).toHaveValue('0.3');
-    await expect(page.getByTestId('link-load-model')).toContainText(
+    await expect(page.getByTestId('model-select')).toHaveValue('Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC');
+    await expect(page.getByTestId('link-model-note')).toContainText(
       'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC',
     );
 
@@ -281,8 +282,9 @@ test.describe('reproducible run links', () => {
 
     await page.goto('./#/run?v=9&%%%=1');
     await expect(page.getByTestId('link-error')).toContainText('unknown run link version');
-    await page.getByTestId('suite-select').selectOption('coding-core');
+    await page.getByTestId('suite-option-coding-core').check();
     await expect(page.getByTestId('suite-summary')).toContainText('coding-core');
+    await page.getByTestId('advanced').locator(':scope > summary').click();
     await page.getByLabel('Temperature').fill('0.5');
     await expect(page.getByLabel('Temperature')).toHaveValue('0.5');
     expect(problems.pageErrors).toEqual([]);

@@ -126,35 +126,55 @@ export async function runInBrowser(options: BrowserRunOptions): Promise<BrowserR
       };
     }
     await page.getByTestId('model-select').selectOption(task.model);
-    await page.getByTestId('load-button').click();
+    // One action loads the model and starts the run; it waits (disabled, saying why) while the
+    // suite loads, and for good when a link's suite differs from its hash.
+    const start = page.getByTestId('start-run');
+    let enabled = false;
+    for (let i = 0; i < 100 && !enabled; i++) {
+      enabled = await start.isEnabled();
+      if (!enabled) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (!enabled) {
+      const why = (
+        await page
+          .getByTestId('start-why')
+          .textContent()
+          .catch(() => null)
+      )?.trim();
+      return {
+        ok: false,
+        kind: 'load-failed',
+        message: `the page does not start this run${why ? ` (${why})` : ''}; open the link in a browser to see why`,
+      };
+    }
+    await start.click();
     const loaded = await Promise.race([
       page
-        .getByTestId('load-ready')
+        .getByTestId('run-progress')
+        .or(page.getByTestId('results-view'))
+        .first()
         .waitFor({ timeout: 0 })
         .then(() => true),
       page
         .getByTestId('load-error')
+        .or(page.getByTestId('load-preflight'))
+        .or(page.getByTestId('host-confirm'))
+        .first()
         .waitFor({ timeout: 0 })
         .then(() => false),
     ]);
     if (!loaded) {
+      // A load error, or a question for a person (the build may not fit; a host to trust by name).
+      const problem = page
+        .getByTestId('load-error')
+        .or(page.getByTestId('load-preflight'))
+        .or(page.getByTestId('host-confirm'));
       return {
         ok: false,
         kind: 'load-failed',
-        message: (await page.getByTestId('load-error').innerText()).trim(),
+        message: (await problem.first().innerText()).trim(),
       };
     }
-    const start = page.getByTestId('start-run');
-    if (!(await start.isEnabled())) {
-      // A link whose suite differs from its hash waits for a person's confirmation: not here.
-      return {
-        ok: false,
-        kind: 'load-failed',
-        message:
-          'the page does not start this run (the suite it found differs from the link, or it could not load the suite); open the link in a browser to see why',
-      };
-    }
-    await start.click();
     const poll = setInterval(() => {
       void page
         .getByTestId('run-count')

@@ -5,6 +5,8 @@ import {
   modelVerdict,
   modelVerdicts,
   recommendModel,
+  shortBuildName,
+  summarizeDevice,
 } from '../../../src/device/verdict.ts';
 import { findCatalogModel, modelCatalog } from '../../../src/engines/webllm/models.ts';
 import { laptop, swiftshader } from './deviceFixtures.ts';
@@ -96,5 +98,34 @@ describe('recommendModel', () => {
 
   it('has the fallback-adapter note the reports use', () => {
     expect(FALLBACK_ADAPTER_NOTE).toMatch(/results are valid, speed figures are not/);
+  });
+});
+
+describe('summarizeDevice', () => {
+  it('names the largest build that runs, never one that needs shader-f16', () => {
+    const s = summarizeDevice(swiftshader(), modelCatalog);
+    expect(s.modelId).not.toBeNull();
+    const best = model(s.modelId ?? '');
+    expect(best.shaderPrecision).toBe('f32');
+    expect(modelVerdict(swiftshader(), best, modelCatalog).fit).toBe('runs');
+    for (const m of modelCatalog) {
+      if (modelVerdict(swiftshader(), m, modelCatalog).fit === 'runs') {
+        expect(Number.parseFloat(m.paramsLabel)).toBeLessThanOrEqual(Number.parseFloat(best.paramsLabel));
+      }
+    }
+    expect(s.line).toBe(`This GPU can run up to ${shortBuildName(best)}`);
+  });
+
+  it('prefers the 4-bit build at equal size and says so in short', () => {
+    const s = summarizeDevice(laptop(), modelCatalog);
+    expect(s.line).toMatch(/^This GPU can run up to Qwen2\.5-Coder-\d+(\.\d+)?B q4f(16|32)$/);
+    expect(shortBuildName(F32_7)).toBe('Qwen2.5-Coder-7B q4f32');
+  });
+
+  it('says why nothing runs', () => {
+    const none = summarizeDevice(swiftshader({ webgpu: 'no-adapter', adapter: null }), modelCatalog);
+    expect(none).toEqual({ modelId: null, line: 'No WebGPU in this browser: no model can run in this tab' });
+    const low = swiftshader({ limits: { ...swiftshader().limits, maxStorageBuffersPerShaderStage: 8 } });
+    expect(summarizeDevice(low, modelCatalog).modelId).toBeNull();
   });
 });
