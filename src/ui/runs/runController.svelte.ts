@@ -3,7 +3,7 @@
 // case's output, and holds the report when a pass ends. The orchestration itself is core's.
 import { holdRunLock, isRunLocked, whenRunUnlocked } from './runLock.ts';
 import type { Engine, GenerationParams, ModelRef } from '../../core/engine.ts';
-import type { DeviceBlock, Report } from '../../core/report/schema.ts';
+import type { DeviceBlock, Report, ReportCase } from '../../core/report/schema.ts';
 import type { Suite } from '../../core/suite/types.ts';
 import type { ScoringSettings } from '../../core/execution/schema.ts';
 import type { RunProgress } from '../../core/run/runSuite.ts';
@@ -53,6 +53,9 @@ class RunController {
   #streamedChars = $state(0);
   #now = $state(0);
   #durations = $state.raw<number[]>([]);
+  // The records shown as partial results: a live run's as they finish, a stopped run's as stored.
+  // A replay in the worker reports counts only (it is fast, and its records can number 100,000).
+  #records = $state.raw<ReportCase[]>([]);
   #error = $state<string | null>(null);
   #abort: AbortController | null = null;
   #pending = '';
@@ -82,6 +85,10 @@ class RunController {
   }
   get report(): Report | null {
     return this.#run?.report ?? null;
+  }
+  /** Case records finished so far (a live run's partial results, or a stopped run's). */
+  get records(): readonly ReportCase[] {
+    return this.#records;
   }
   get error(): string | null {
     return this.#error;
@@ -179,6 +186,7 @@ class RunController {
     if (elsewhere) this.#reopenWhenFree(runId);
     this.#total = plannedRecords(run);
     this.#done = records.length;
+    this.#records = records;
     this.#error = run.error;
     this.#stream = '';
     this.#caseId = null;
@@ -215,6 +223,7 @@ class RunController {
     this.#total = total;
     this.#done = 0;
     this.#durations = [];
+    this.#records = [];
     this.#stream = '';
     const abort = new AbortController();
     this.#abort = abort;
@@ -243,6 +252,7 @@ class RunController {
       this.#run = finished;
       this.#status = finished.status === 'running' ? 'stopped' : finished.status;
       this.#error = finished.error;
+      if (this.#status !== 'complete') this.#records = await runsDb.getCases(run.id);
     } finally {
       clearInterval(timer);
       this.#abort = null;
@@ -272,6 +282,7 @@ class RunController {
     }
     const records = await runsDb.getCases(run.id);
     this.#status = 'running';
+    this.#records = records;
     this.#total = plannedRecords(run);
     this.#done = records.length;
     this.#durations = [];
@@ -286,6 +297,7 @@ class RunController {
           onProgress: (p) => this.#onProgress(p),
           onToken: (_id, delta) => this.#onToken(delta),
           onCaseDone: (record) => {
+            this.#records = [...this.#records, record];
             if (record.durationMs !== null) this.#durations = [...this.#durations, record.durationMs];
           },
         }),
