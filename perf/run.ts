@@ -6,6 +6,7 @@ import { benchReport } from './report.ts';
 import { benchExec } from './exec.ts';
 import { benchRegex } from './regex.ts';
 import { benchEndpoint } from './endpoint.ts';
+import { benchScale } from './scale.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['exec', benchExec],
   ['regex', benchRegex],
   ['endpoint', benchEndpoint],
+  ['scale', benchScale],
 ];
 
 const only = process.argv[2];
