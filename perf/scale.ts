@@ -55,7 +55,8 @@ async function writeOutputs(file: string, n: number, big: boolean): Promise<void
   const write = (s: string) =>
     stream.write(s) ? Promise.resolve() : new Promise<void>((r) => stream.once('drain', () => r()));
   await write('{');
-  for (let i = 0; i < n; i += 1) await write(`${i === 0 ? '' : ','}\n${JSON.stringify(`c${i}`)}: ${JSON.stringify(outputOf(i, big))}`);
+  for (let i = 0; i < n; i += 1)
+    await write(`${i === 0 ? '' : ','}\n${JSON.stringify(`c${i}`)}: ${JSON.stringify(outputOf(i, big))}`);
   await write('\n}\n');
   await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
@@ -72,7 +73,9 @@ function timeCli(args: string[], stdoutFile?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const script = `/usr/bin/time -f 'RSS_KB=%M' node "$@" > ${stdoutFile ? JSON.stringify(stdoutFile) : '/dev/null'}`;
-    const child = spawn('bash', ['-c', script, 'bash', CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', script, 'bash', CLI, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -116,7 +119,9 @@ export async function benchScale(): Promise<void> {
     for (const n of sizes) {
       for (const big of kinds) {
         const name = `${n}${big ? '-5kb' : ''}`;
-        console.log(`\n-- ${n.toLocaleString('en-US')} cases, ${big ? '~5 KB outputs' : 'plain tool-call outputs'} --`);
+        console.log(
+          `\n-- ${n.toLocaleString('en-US')} cases, ${big ? '~5 KB outputs' : 'plain tool-call outputs'} --`,
+        );
         const suite = join(dir, `suite-${n}.json`);
         if (!existsSync(suite)) await writeFile(suite, JSON.stringify(suiteOf(n)));
         const outputs = join(dir, `outputs-${name}.json`);
@@ -124,7 +129,12 @@ export async function benchScale(): Promise<void> {
         const report = join(dir, `report-${name}.json`);
         const scored = await timeCli(['score', '--suite', suite, '--outputs', outputs, '--json'], report);
         const fileMb = scored.ok ? await sizeMb(report) : 0;
-        line('score --json', n, scored, `  report ${fileMb.toFixed(1)} MB (outputs ${(await sizeMb(outputs)).toFixed(1)} MB)`);
+        line(
+          'score --json',
+          n,
+          scored,
+          `  report ${fileMb.toFixed(1)} MB (outputs ${(await sizeMb(outputs)).toFixed(1)} MB)`,
+        );
         await rm(outputs);
         if (!scored.ok) continue;
         line('report --md', n, await timeCli(['report', report, '--md']));
@@ -135,7 +145,12 @@ export async function benchScale(): Promise<void> {
         line('compare A A', n, await timeCli(['compare', report, report]));
         const rescored = join(dir, `rescored-${name}.json`);
         const rescoreRun = await timeCli(['rescore', report, '--json'], rescored);
-        line('rescore --json', n, rescoreRun, rescoreRun.ok ? `  report ${(await sizeMb(rescored)).toFixed(1)} MB` : '');
+        line(
+          'rescore --json',
+          n,
+          rescoreRun,
+          rescoreRun.ok ? `  report ${(await sizeMb(rescored)).toFixed(1)} MB` : '',
+        );
         if (rescoreRun.ok) line('rescore (its output)', n, await timeCli(['rescore', rescored]));
         await rm(report, { force: true });
         await rm(rescored, { force: true });

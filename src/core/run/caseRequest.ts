@@ -32,7 +32,7 @@ export function caseRequest(
  * SHA-256 of what a request asks the model (its messages and offered tools, canonical JSON): a
  * replay compares it with the recorded one to tell whether the suite changed since the recording.
  */
-export function requestHash(request: Pick<GenerationRequest, 'messages' | 'tools'>): Promise<string> {
+export function requestHash(request: Pick<GenerationRequest, 'messages' | 'tools'>): string {
   return sha256Hex(
     canonicalJson({
       messages: request.messages.map((m) => [m.role, m.content]),
