@@ -2,7 +2,6 @@
 // UTF-8 (the byte offset of the first bad byte named), a byte-order mark dropped. The app reads
 // its files through the same decoder (core/validation/decodeUtf8Text.ts).
 import { open } from 'node:fs/promises';
-import { MAX_REPORT_CHARS } from '../core/report/parseReportJson.ts';
 import { decodeUtf8Text } from '../core/validation/decodeUtf8Text.ts';
 import { UsageError } from './usageError.ts';
 
@@ -12,7 +11,13 @@ const MIB = 1024 * 1024;
 export const INPUT_CAPS = {
   /** The app's cap for a suite file: far above any real suite (HumanEval is 0.2 MB). */
   suite: 20 * MIB,
-  report: MAX_REPORT_CHARS,
+  /**
+   * Above the app's 50 MB: what `score` writes for 100,000 cases with outputs up to the outputs cap
+   * (about 100 MB for 100,000 plain cases) is read back. Reading one costs about ? times its size in
+   * memory (measured by `npm run bench -- scale`), so 256 MB stays within about ? GB; V8's longest
+   * string (512 MB) is the hard ceiling of reading a file whole.
+   */
+  report: 256 * MIB,
   /** Outputs of 10,000 cases with 5 KB each, twice over. */
   outputs: 100 * MIB,
   /** One model output (`tabeval parse`). */
@@ -38,10 +43,19 @@ export async function readInputText(path: string | undefined, kind: InputKind): 
   return decoded.text;
 }
 
+/** What to do about a file over its cap, by kind. */
+const TOO_LARGE_HINTS: Record<InputKind, string> = {
+  suite: 'split the suite into smaller ones',
+  report:
+    'the limit keeps reading within the memory budget (see "Limits" in the README): score the outputs in parts, e.g. one run per category, and compare the reports',
+  outputs: 'split the outputs into smaller files (by case id) and score each',
+  text: 'give a shorter text',
+};
+
 function tooLarge(name: string, size: number, cap: number, kind: InputKind): UsageError {
   const mb = (bytes: number) => (bytes / MIB).toFixed(1);
   return new UsageError(
-    `${name} is too large: ${size > cap ? `${mb(size)} MB` : `over ${mb(cap)} MB`}; ${kind} files over ${mb(cap)} MB are not read`,
+    `${name} is too large: ${size > cap ? `${mb(size)} MB` : `over ${mb(cap)} MB`}; ${kind} files over ${mb(cap)} MB are not read: ${TOO_LARGE_HINTS[kind]}`,
   );
 }
 
