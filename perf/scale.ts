@@ -64,6 +64,8 @@ async function writeOutputs(file: string, n: number, big: boolean): Promise<void
 interface Run {
   ok: boolean;
   wallMs: number;
+  /** User + system CPU time of the CLI: robust to other load on the shared machine. */
+  cpuMs: number;
   rssMb: number;
   stderr: string;
 }
@@ -72,7 +74,7 @@ interface Run {
 function timeCli(args: string[], stdoutFile?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const script = `/usr/bin/time -f 'RSS_KB=%M' node "$@" > ${stdoutFile ? JSON.stringify(stdoutFile) : '/dev/null'}`;
+    const script = `/usr/bin/time -f 'RSS_KB=%M CPU=%U+%S' node "$@" > ${stdoutFile ? JSON.stringify(stdoutFile) : '/dev/null'}`;
     const child = spawn('bash', ['-c', script, 'bash', CLI, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -80,12 +82,13 @@ function timeCli(args: string[], stdoutFile?: string): Promise<Run> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const rss = /RSS_KB=(\d+)/.exec(stderr);
+      const rss = /RSS_KB=(\d+) CPU=([\d.]+)\+([\d.]+)/.exec(stderr);
       resolve({
         ok: code === 0,
         wallMs: performance.now() - t0,
+        cpuMs: rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : Number.NaN,
         rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
-        stderr: stderr.replace(/RSS_KB=\d+\s*$/, '').trim(),
+        stderr: stderr.replace(/RSS_KB=.*\s*$/, '').trim(),
       });
     });
   });
@@ -98,7 +101,8 @@ async function sizeMb(file: string): Promise<number> {
 function line(label: string, n: number, run: Run, extra = ''): void {
   const status = run.ok ? '' : `  FAILED: ${run.stderr.split('\n').slice(-3).join(' | ').slice(0, 300)}`;
   console.log(
-    `${label.padEnd(22)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s  ${(run.wallMs / n).toFixed(3).padStart(7)} ms/case  ` +
+    `${label.padEnd(22)} ${(run.wallMs / 1000).toFixed(1).padStart(6)} s wall ${(run.cpuMs / 1000).toFixed(1).padStart(6)} s CPU  ` +
+      `${(run.cpuMs / n).toFixed(3).padStart(7)} ms CPU/case  ` +
       `${run.rssMb.toFixed(0).padStart(5)} MB RSS${extra}${status}`,
   );
 }

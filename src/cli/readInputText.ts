@@ -31,10 +31,15 @@ export type InputKind = keyof typeof INPUT_CAPS;
  * Reads a whole input file (or standard input for `undefined` or "-") as text: refuses files over
  * the kind's cap before reading them (a file by its size, standard input as it streams), decodes
  * strict UTF-8 and drops a leading byte-order mark. Every failure is a `UsageError` naming the
- * file: missing, unreadable, too large, UTF-16, or invalid UTF-8 at a byte offset.
+ * file: missing, unreadable, too large, UTF-16, or invalid UTF-8 at a byte offset. `caps` replaces
+ * `INPUT_CAPS` (tests lower it to try the limit without writing 256 MB).
  */
-export async function readInputText(path: string | undefined, kind: InputKind): Promise<string> {
-  const cap = INPUT_CAPS[kind];
+export async function readInputText(
+  path: string | undefined,
+  kind: InputKind,
+  caps: Readonly<Record<InputKind, number>> = INPUT_CAPS,
+): Promise<string> {
+  const cap = caps[kind];
   const name = path === undefined || path === '-' ? 'standard input' : path;
   const bytes =
     path === undefined || path === '-' ? await readStdin(cap, kind) : await readFileCapped(path, cap, kind);
