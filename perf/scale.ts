@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../dist-cli/main.js', import.meta.url));
+// TABEVAL_SCALE_CLI runs another build (an older checkout's dist-cli/main.js) for before/after figures.
+const CLI = process.env.TABEVAL_SCALE_CLI ?? fileURLToPath(new URL('../dist-cli/main.js', import.meta.url));
 const MIB = 1024 * 1024;
 
 function suiteOf(n: number): unknown {
@@ -88,7 +89,7 @@ function timeCli(args: string[], stdoutFile?: string): Promise<Run> {
         wallMs: performance.now() - t0,
         cpuMs: rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : Number.NaN,
         rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
-        stderr: stderr.replace(/RSS_KB=.*\s*$/, '').trim(),
+        stderr: stderr.replace(/RSS_KB=\d+ CPU=\S+\s*$/, '').trim(),
       });
     });
   });

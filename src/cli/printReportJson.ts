@@ -1,7 +1,7 @@
 import { reportJsonChunks } from '../core/report/reportJsonChunks.ts';
 import type { Report } from '../core/report/schema.ts';
 import { err, outChunks } from './io.ts';
-import { INPUT_CAPS } from './readInputText.ts';
+import { inputCap } from './readInputText.ts';
 
 /**
  * Prints a report as JSON on standard output, piece by piece (`reportJsonChunks`: one line per
@@ -10,10 +10,11 @@ import { INPUT_CAPS } from './readInputText.ts';
  */
 export async function printReportJson(report: Report): Promise<void> {
   const bytes = await outChunks(reportJsonChunks(report));
-  if (bytes > INPUT_CAPS.report) {
+  const cap = inputCap('report');
+  if (bytes > cap) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     err(
-      `warning: the report is ${mb(bytes)} MB, over the ${mb(INPUT_CAPS.report)} MB that tabeval report, compare and rescore read: score the outputs in parts (e.g. one run per category) and compare the reports`,
+      `warning: the report is ${mb(bytes)} MB, over the ${mb(cap)} MB that tabeval report, compare and rescore read: score the outputs in parts (e.g. one run per category) and compare the reports`,
     );
   }
 }

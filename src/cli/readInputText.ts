@@ -7,15 +7,14 @@ import { UsageError } from './usageError.ts';
 
 const MIB = 1024 * 1024;
 
-/** The largest file of each kind the CLI reads, in bytes. */
+/** The largest file of each kind the CLI reads, in bytes (the report's: see `inputCap`). */
 export const INPUT_CAPS = {
   /** The app's cap for a suite file: far above any real suite (HumanEval is 0.2 MB). */
   suite: 20 * MIB,
   /**
-   * Above the app's 50 MB: what `score` writes for 100,000 cases with outputs up to the outputs cap
-   * (about 100 MB for 100,000 plain cases) is read back. Reading one costs about ? times its size in
-   * memory (measured by `npm run bench -- scale`), so 256 MB stays within about ? GB; V8's longest
-   * string (512 MB) is the hard ceiling of reading a file whole.
+   * Above the app's 50 MB: what `score` writes for 100,000 cases (about 100 MB with plain outputs)
+   * is read back. Reading a report takes about 5 times its size in memory at most (measured by
+   * `npm run bench -- scale`), so 256 MB stays within about 1.5 GB.
    */
   report: 256 * MIB,
   /** Outputs of 10,000 cases with 5 KB each, twice over. */
@@ -24,6 +23,31 @@ export const INPUT_CAPS = {
   text: 20 * MIB,
 } as const;
 
+/** Where a machine with more memory raises the report cap (and a test lowers it). */
+export const MAX_REPORT_MB_VARIABLE = 'TABEVAL_MAX_REPORT_MB';
+
+/**
+ * V8's longest string is 512 MiB and a report is read whole: a little under it, so a file the
+ * variable allows is never one the decoder cannot hold.
+ */
+const REPORT_CAP_CEILING_MB = 500;
+
+/**
+ * The cap of a kind of input, in bytes: `INPUT_CAPS`, except that `TABEVAL_MAX_REPORT_MB` (a whole
+ * number of MB from 1 to 500) replaces the report cap. Any other value of it is a `UsageError`.
+ */
+export function inputCap(kind: InputKind, env: NodeJS.ProcessEnv = process.env): number {
+  const given = env[MAX_REPORT_MB_VARIABLE];
+  if (kind !== 'report' || given === undefined || given === '') return INPUT_CAPS[kind];
+  const mb = Number(given);
+  if (!/^\d+$/.test(given) || mb < 1 || mb > REPORT_CAP_CEILING_MB) {
+    throw new UsageError(
+      `${MAX_REPORT_MB_VARIABLE} must be a whole number of MB from 1 to ${REPORT_CAP_CEILING_MB}, got "${given}"`,
+    );
+  }
+  return mb * MIB;
+}
+
 /** What is being read: names the file in messages and picks its cap. */
 export type InputKind = keyof typeof INPUT_CAPS;
 
@@ -31,15 +55,15 @@ export type InputKind = keyof typeof INPUT_CAPS;
  * Reads a whole input file (or standard input for `undefined` or "-") as text: refuses files over
  * the kind's cap before reading them (a file by its size, standard input as it streams), decodes
  * strict UTF-8 and drops a leading byte-order mark. Every failure is a `UsageError` naming the
- * file: missing, unreadable, too large, UTF-16, or invalid UTF-8 at a byte offset. `caps` replaces
- * `INPUT_CAPS` (tests lower it to try the limit without writing 256 MB).
+ * file: missing, unreadable, too large, UTF-16, or invalid UTF-8 at a byte offset. The caps are
+ * `inputCap`'s unless `caps` is given (tests lower them to try a limit without writing 256 MB).
  */
 export async function readInputText(
   path: string | undefined,
   kind: InputKind,
-  caps: Readonly<Record<InputKind, number>> = INPUT_CAPS,
+  caps?: Readonly<Record<InputKind, number>>,
 ): Promise<string> {
-  const cap = caps[kind];
+  const cap = caps === undefined ? inputCap(kind) : caps[kind];
   const name = path === undefined || path === '-' ? 'standard input' : path;
   const bytes =
     path === undefined || path === '-' ? await readStdin(cap, kind) : await readFileCapped(path, cap, kind);
@@ -51,8 +75,7 @@ export async function readInputText(
 /** What to do about a file over its cap, by kind. */
 const TOO_LARGE_HINTS: Record<InputKind, string> = {
   suite: 'split the suite into smaller ones',
-  report:
-    'the limit keeps reading within the memory budget (see "Limits" in the README): score the outputs in parts, e.g. one run per category, and compare the reports',
+  report: `score the outputs in parts (e.g. one run per category) and compare the reports, or, with about 6 times the file's size of memory free, set ${MAX_REPORT_MB_VARIABLE} (up to ${REPORT_CAP_CEILING_MB})`,
   outputs: 'split the outputs into smaller files (by case id) and score each',
   text: 'give a shorter text',
 };
