@@ -43,10 +43,20 @@ export function requestHash(request: Pick<GenerationRequest, 'messages' | 'tools
   const tools = `[${request.tools.map(toolJson).join(',')}]`;
   if (first === undefined) return sha256Hex(`{"messages":[],"tools":${tools}}`);
   const rest = `${others.map((m) => `,${pair(m)}`).join('')}],"tools":${tools}}`;
-  const prefix = `{"messages":[${pair(first)}`;
   // Only a system turn is shared between cases; a user turn as the prefix would fill the cache.
-  return first.role === 'system' ? sha256HexOfParts(prefix, rest) : sha256Hex(prefix + rest);
+  if (first.role !== 'system') return sha256Hex(`{"messages":[${pair(first)}${rest}`);
+  let prefix = systemPrefixes.get(first.content);
+  if (prefix === undefined) {
+    if (systemPrefixes.size >= 16) systemPrefixes.clear();
+    prefix = `{"messages":[${pair(first)}`;
+    systemPrefixes.set(first.content, prefix);
+  }
+  return sha256HexOfParts(prefix, rest);
 }
+
+// The text before a system prompt's first case-specific byte, by the prompt: the same string each
+// time, so looking its hash state up costs no rehashing of kilobytes.
+const systemPrefixes = new Map<string, string>();
 
 const toolJsonByTool = new WeakMap<object, string>();
 
