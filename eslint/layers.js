@@ -10,7 +10,7 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
  * ending in `/*` allows the package's subpaths, `node:*` every Node built-in).
  */
 export const LAYERS = {
-  core: { layers: [], packages: ['valibot', 'fflate', 're2js'] },
+  core: { layers: [], packages: ['valibot', 'fflate', 're2js', '@noble/hashes/*'] },
   device: { layers: ['core'], packages: ['valibot'] },
   // Worker plumbing (comlink connections) shared by the engines and the Python sandbox.
   workers: { layers: ['core'], packages: ['comlink'] },

@@ -8,6 +8,7 @@ import { benchRegex } from './regex.ts';
 import { benchEndpoint } from './endpoint.ts';
 import { benchBundle } from './bundle.ts';
 import { benchApp } from './app.ts';
+import { benchScale } from './scale.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['parser', benchParser],
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<void>][] = [
   ['endpoint', benchEndpoint],
   ['bundle', benchBundle],
   ['app', benchApp],
+  ['scale', benchScale],
 ];
 
 const only = process.argv[2];

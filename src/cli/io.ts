@@ -45,3 +45,42 @@ export function err(line: string): void {
   if (closed.has(process.stderr)) return;
   process.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
 }
+
+/** Text gathered before one write: large enough that 100,000 pieces are a few hundred writes. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/**
+ * Writes pieces of text to standard output as they come, about 1 MB a write, waiting when the
+ * reader is slower (so a report of any size never sits whole in memory as one string). Stops
+ * quietly once the reader has gone away. Resolves with the UTF-8 bytes written.
+ */
+export async function outChunks(chunks: Iterable<string>): Promise<number> {
+  const stream = process.stdout;
+  let bytes = 0;
+  let batch = '';
+  const flush = async () => {
+    if (closed.has(stream) || batch === '') return;
+    bytes += Buffer.byteLength(batch);
+    const ready = stream.write(batch);
+    batch = '';
+    if (!ready && !closed.has(stream)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
+    }
+  };
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= WRITE_BATCH_CHARS) await flush();
+  }
+  await flush();
+  return bytes;
+}

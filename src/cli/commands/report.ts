@@ -5,6 +5,7 @@ import { renderHtmlReport } from '../../core/report/renderHtmlReport.ts';
 import { renderMarkdownSummary } from '../../core/report/renderMarkdownSummary.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { err, out, readTextInput, UsageError } from '../io.ts';
+import { inputCap } from '../readInputText.ts';
 import { assertDistinctFiles, writeOutputSafely } from '../writeOutputSafely.ts';
 import { verifiedReport } from '../verifiedReport.ts';
 
@@ -24,7 +25,7 @@ const FORMAT_HINT =
  * first issue. Derived values are recomputed (`verifiedReport`), disagreements printed as warnings.
  */
 export async function loadReportFile(path: string): Promise<Report> {
-  const result = parseReportJson(await readTextInput(path, 'report'));
+  const result = parseReportJson(await readTextInput(path, 'report'), { maxChars: inputCap('report') });
   if (result.ok) return verifiedReport(path, result.value);
   const [first, ...rest] = result.issues;
   const where = first === undefined || first.path === '(root)' ? '' : `${first.path}: `;

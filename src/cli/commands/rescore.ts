@@ -6,6 +6,8 @@ import { diffCaseVerdicts } from '../../core/compare/diffCaseVerdicts.ts';
 import { formatPercent } from '../../core/format/formatFigures.ts';
 import { replayReport } from '../../engines/replay/replayReport.ts';
 import { readTextInput, out, UsageError } from '../io.ts';
+import { inputCap } from '../readInputText.ts';
+import { printReportJson } from '../printReportJson.ts';
 import { verifiedReport } from '../verifiedReport.ts';
 import { DEFAULT_SCORING } from '../../core/execution/schema.ts';
 import {
@@ -31,7 +33,7 @@ export async function runRescore(args: string[]): Promise<number> {
   });
   const file = parsed.positionals[0];
   if (file === undefined) throw new UsageError('expected a report file: tabeval rescore REPORT.json');
-  const loaded = parseReportJson(await readTextInput(file, 'report'));
+  const loaded = parseReportJson(await readTextInput(file, 'report'), { maxChars: inputCap('report') });
   if (!loaded.ok) {
     throw new UsageError(
       `${file} is not a valid report:\n${loaded.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
@@ -65,7 +67,7 @@ export async function runRescore(args: string[]): Promise<number> {
     runSuite({ ...replay.input, scoring, ...(executor ? { executor } : {}) }),
   );
   if (parsed.values.json) {
-    out(JSON.stringify(report, null, 2));
+    await printReportJson(report);
     return 0;
   }
   const changes = diffCaseVerdicts(old.cases, report.cases);

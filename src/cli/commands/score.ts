@@ -14,6 +14,7 @@ import { renderTextSummary } from '../../core/report/renderTextSummary.ts';
 import { createReplayEngine, type RecordedOutput } from '../../engines/replay/createReplayEngine.ts';
 import { loadSuiteFile } from '../loadSuite.ts';
 import { err, readJsonFile, out, UsageError } from '../io.ts';
+import { printReportJson } from '../printReportJson.ts';
 
 export const scoreHelp = `tabeval score --suite FILE --outputs OUTPUTS.json [--model NAME] [--json] [scoring options]
   Scores model outputs against a suite. OUTPUTS.json maps case id to the raw model output text, or
@@ -68,7 +69,8 @@ export async function runScore(args: string[]): Promise<number> {
       ]),
     }),
   );
-  out(values.json ? JSON.stringify(report, null, 2) : renderTextSummary(report));
+  if (values.json) await printReportJson(report);
+  else out(renderTextSummary(report));
   return 0;
 }
 

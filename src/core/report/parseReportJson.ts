@@ -15,7 +15,7 @@ import { findTooDeep } from '../validation/findTooDeep.ts';
  */
 export const MAX_REPORT_DEPTH = MAX_SUITE_DEPTH;
 
-/** Largest report file accepted (characters of JSON text). */
+/** Largest report file the app accepts (characters of JSON text); the CLI passes its own limit. */
 export const MAX_REPORT_CHARS = 50 * 1024 * 1024;
 const MAX_LISTED_ISSUES = 50;
 
@@ -25,13 +25,17 @@ export type ReportValidation =
 /**
  * Parses and validates the text of a report file: size, JSON syntax (with line and column),
  * schema version, then every field against the `tabeval.report/1` schema, each problem with its
- * path. Never throws; never trusts the file.
+ * path. `maxChars` is the size limit (default `MAX_REPORT_CHARS`, the app's). Never throws; never
+ * trusts the file.
  */
-export function parseReportJson(text: string): ReportValidation {
-  if (text.length > MAX_REPORT_CHARS) {
+export function parseReportJson(
+  text: string,
+  { maxChars = MAX_REPORT_CHARS }: { maxChars?: number } = {},
+): ReportValidation {
+  if (text.length > maxChars) {
     return fail(
       '(root)',
-      `the file is too large: ${formatMegabytes(text.length)} MB, and reports over ${MAX_REPORT_CHARS / 1048576} MB are not read`,
+      `the file is too large: ${formatMegabytes(text.length)} MB, and reports over ${maxChars / 1048576} MB are not read`,
     );
   }
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;

@@ -61,20 +61,18 @@ export async function verifyReport(report: Report): Promise<VerifiedReport> {
     }
   }
 
-  const cases = await Promise.all(
-    report.cases.map(async (record, index) => {
-      const derived = record.output === null ? null : await sha256Hex(record.output);
-      if (derived === record.outputHash) return record;
-      found.push({
-        path: `cases[${index}].outputHash`,
-        message:
-          derived === null
-            ? 'the record has no output but an output hash'
-            : `${record.outputHash === null ? 'missing' : `${record.outputHash.slice(0, 12)}…`} is not the SHA-256 of the output (${derived.slice(0, 12)}…)`,
-      });
-      return { ...record, outputHash: derived };
-    }),
-  );
+  const cases = report.cases.map((record, index) => {
+    const derived = record.output === null ? null : sha256Hex(record.output);
+    if (derived === record.outputHash) return record;
+    found.push({
+      path: `cases[${index}].outputHash`,
+      message:
+        derived === null
+          ? 'the record has no output but an output hash'
+          : `${record.outputHash === null ? 'missing' : `${record.outputHash.slice(0, 12)}…`} is not the SHA-256 of the output (${derived.slice(0, 12)}…)`,
+    });
+    return { ...record, outputHash: derived };
+  });
 
   const listed = found.slice(0, MAX_LISTED);
   if (found.length > listed.length) {

@@ -36,7 +36,7 @@ export async function buildCaseRecord(
     category: c.category,
     messagesHash: outcome.messagesHash,
     output: outcome.output,
-    outputHash: outcome.output === null ? null : await sha256Hex(outcome.output),
+    outputHash: outcome.output === null ? null : sha256Hex(outcome.output),
     calls: scored.parsed.calls.map((call) => ({ ...call })),
     nearMisses: scored.parsed.nearMisses.map((m) => ({ ...m })),
     verdicts: scored.verdicts,

@@ -176,7 +176,7 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       content: input.suite,
     },
     params: { ...input.params },
-    promptTemplateHash: await sha256Hex(QWEN_TOOLS_TEMPLATE),
+    promptTemplateHash: sha256Hex(QWEN_TOOLS_TEMPLATE),
     device: input.recorded ? input.recorded.device : (input.device ?? null),
     timings: input.recorded?.timings ?? {
       startedAt,
@@ -256,7 +256,7 @@ async function runOne(
   contextWindow: number | null,
 ): Promise<CaseOutcome | 'stopped'> {
   const request = caseRequest(input.suite, c.testCase, input.params, c.sample);
-  const messagesHash = await requestHash(request);
+  const messagesHash = requestHash(request);
   const tooLong = await tooLongFor(input, request, contextWindow);
   if (tooLong !== null) {
     return {

@@ -71,8 +71,16 @@ function write(value: unknown, keyOrder: (keys: string[]) => string[]): string {
  * non-ASCII kept). Key order depends only on the content, never on the order in the file, so
  * suites with the same hash render the same prompt: schema keywords in their usual order (`type`,
  * `name`, `description`, `parameters`, `properties`, `required`, ...), other keys by code units,
- * parameters in `required` order and then alphabetically.
+ * parameters in `required` order and then alphabetically. Remembered per tool object (a validated
+ * suite's tools are never changed in place), since every case of a run renders the same tools.
  */
 export function renderToolJson(tool: ToolDefinition): string {
-  return write({ type: 'function', function: tool }, schemaKeyOrder);
+  let line = rendered.get(tool);
+  if (line === undefined) {
+    line = write({ type: 'function', function: tool }, schemaKeyOrder);
+    rendered.set(tool, line);
+  }
+  return line;
 }
+
+const rendered = new WeakMap<ToolDefinition, string>();

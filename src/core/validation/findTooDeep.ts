@@ -8,16 +8,31 @@ import type { IssuePath } from './formatPath.ts';
  */
 export function findTooDeep(value: unknown, maxDepth: number): IssuePath | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const stack: { value: object; depth: number; path: IssuePath }[] = [{ value, depth: 1, path: [] }];
+  // Each entry links to its parent instead of carrying its path: building a path per value made
+  // this walk most of the time to read a report of 100,000 cases. The path is built once, if found.
+  interface Entry {
+    value: object;
+    depth: number;
+    key: string | number;
+    parent: Entry | undefined;
+  }
+  const pathOf = (entry: Entry, key: string | number): IssuePath => {
+    const path: (string | number)[] = [key];
+    for (let e: Entry | undefined = entry; e?.parent !== undefined; e = e.parent) path.push(e.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value, depth: 1, key: '', parent: undefined }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const entries: [string | number, unknown][] = Array.isArray(item.value)
-      ? item.value.map((child, index): [number, unknown] => [index, child])
-      : Object.entries(item.value);
-    for (const [key, child] of entries) {
+    const keys: (string | number)[] | undefined = Array.isArray(item.value)
+      ? undefined
+      : Object.keys(item.value);
+    const count = keys === undefined ? (item.value as unknown[]).length : keys.length;
+    for (let i = 0; i < count; i += 1) {
+      const key = keys === undefined ? i : keys[i]!;
+      const child: unknown = (item.value as Record<string | number, unknown>)[key];
       if (typeof child !== 'object' || child === null) continue;
-      const path = [...item.path, key];
-      if (item.depth + 1 > maxDepth) return path;
-      stack.push({ value: child, depth: item.depth + 1, path });
+      if (item.depth + 1 > maxDepth) return pathOf(item, key);
+      stack.push({ value: child, depth: item.depth + 1, key, parent: item });
     }
   }
   return undefined;

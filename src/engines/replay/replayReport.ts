@@ -34,7 +34,7 @@ export async function replayReport(
     if (testCase === undefined) {
       changed.push({ id: record.id, sample: record.sample });
     } else if (record.messagesHash !== null) {
-      const hash = await requestHash(caseRequest(suite, testCase, report.params, record.sample));
+      const hash = requestHash(caseRequest(suite, testCase, report.params, record.sample));
       if (hash !== record.messagesHash) changed.push({ id: record.id, sample: record.sample });
     }
   }

@@ -103,6 +103,32 @@ describe('parseReportJson rejects bad files with a message that says what and wh
     ]);
   });
 
+  it('with a larger limit (the CLI’s), a report over the app’s 50 MB is read', () => {
+    const big = copy(rich);
+    big.cases[0]!.output = 'x'.repeat(MAX_REPORT_CHARS);
+    big.cases[0]!.outputHash = null;
+    const text = JSON.stringify(big);
+    expect(parseReportJson(text).ok).toBe(false);
+    const read = parseReportJson(text, { maxChars: 2 * MAX_REPORT_CHARS });
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.value.cases[0]!.output).toHaveLength(MAX_REPORT_CHARS);
+  }, 30_000);
+
+  it('a lowered limit refuses a report one character over it', () => {
+    expect(parseReportJson(richText, { maxChars: richText.length }).ok).toBe(true);
+    expect(parseReportJson(`${richText} `, { maxChars: richText.length })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '(root)',
+          message: expect.stringMatching(
+            /^the file is too large: 0\.1 MB, and reports over 0\.0\d+ MB are not read$/,
+          ) as unknown,
+        },
+      ],
+    });
+  });
+
   it('a message never quotes a whole hostile value', () => {
     const bad = copy(rich) as unknown as { schema: string; cases: { score: unknown }[] };
     bad.cases[0]!.score = 'x'.repeat(100_000);
