@@ -146,10 +146,16 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
   const concurrency = Number.isFinite(wanted) && wanted > 1 ? Math.min(wanted, todo.length) : 1;
   const workers = Promise.all(Array.from({ length: concurrency }, () => worker()));
 
+  let lastYield = Date.now();
   for (const c of planned) {
     const previous = doneByKey.get(c.key);
     if (previous) {
       records.push(previous);
+      continue;
+    }
+    // Generations may run ahead of scoring (a replay's do): a stop also ends the scoring.
+    if (input.signal?.aborted) {
+      stopped = true;
       continue;
     }
     const outcome = await outcomes.get(c.key)!;
@@ -158,6 +164,12 @@ export async function runSuite(input: RunInput): Promise<RunOutput> {
       continue;
     }
     await keep(await buildCaseRecord(input.suite, c.testCase, outcome, services), c);
+    // An engine that answers at once (a replay) would otherwise keep this loop in microtasks for
+    // the whole run: no timer, message or signal (a Stop, Ctrl-C, a progress update) gets through.
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = Date.now();
+    }
   }
   await workers;
 
@@ -213,6 +225,9 @@ function planRecords(suite: Suite, samples: number, only: ReadonlySet<string> | 
 function sourceOf(info: EngineInfo): ReportSource {
   return info.source ?? { kind: 'outputs', model: null };
 }
+
+/** How long the runner works before it lets timers and messages through (a replay never waits). */
+const YIELD_EVERY_MS = 25;
 
 /**
  * Why a request cannot fit the loaded build, before it is generated: its prompt tokens (when the

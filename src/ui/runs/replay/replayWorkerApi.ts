@@ -198,9 +198,12 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
         latestStart = null;
         latest = null;
       };
+      // Sent at once when due: a replay's loop may run a while without letting a timer fire.
       const schedule = () => {
         if (timer !== null) return;
-        timer = setTimeout(flush, Math.max(0, lastSent + progressMs - Date.now()));
+        const wait = lastSent + progressMs - Date.now();
+        if (wait <= 0) flush();
+        else timer = setTimeout(flush, wait);
       };
       try {
         const run = opened.get(runId) ?? (await deps.store.getRun(runId));

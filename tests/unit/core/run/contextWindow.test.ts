@@ -136,3 +136,29 @@ describe('the context-window verdict', () => {
     ]);
   });
 });
+
+describe('a run whose engine answers at once', () => {
+  it('still lets a timer stop it (the loop yields to the event loop as it goes)', async () => {
+    const cases = Array.from({ length: 4000 }, (_, i) => ({
+      id: `c${i}`,
+      category: 'c',
+      prompt: `case ${i}`,
+      expected_keywords: ['ok'],
+    }));
+    const many: Suite = { ...suite, cases };
+    const engine = createReplayEngine(
+      new Map(cases.map((c) => [caseKey(c.id, 0), { output: 'ok' }] as const)),
+    );
+    const abort = new AbortController();
+    // Fires on the first turn of the event loop after the run starts.
+    setTimeout(() => abort.abort(), 0);
+    const { report, stopped } = await runSuite({
+      suite: many,
+      engine,
+      params: { ...DEFAULT_PARAMS },
+      signal: abort.signal,
+    });
+    expect(stopped).toBe(true);
+    expect(report.cases.length).toBeLessThan(cases.length);
+  });
+});
