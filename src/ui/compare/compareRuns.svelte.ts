@@ -78,7 +78,7 @@ export class CompareState {
   #pasted = $state('');
   #baseline = $state(0);
   // Runs the user removed: the address and the pasted text do not bring them back.
-  #removed = new Set<string>();
+  #removed = new SvelteSet<string>();
   // The latest read of the address and of the pasted text; older reads that finish later are dropped.
   #reads: Record<RunOrigin, number> = { address: 0, file: 0, pasted: 0 };
   // Case ids of bundled suites by suite hash; suite ids already looked up.
