@@ -62,7 +62,9 @@ async function readStored(ids: readonly string[], read: Read): Promise<void> {
     if (record === undefined) {
       read.errors.push(`run ${id} is not kept in this browser (deleted, or kept in another browser)`);
     } else if (record.report === null) {
-      read.errors.push(`run ${id} (${record.labels.model}) has no results yet: open it and let a pass finish`);
+      read.errors.push(
+        `run ${id} (${record.labels.model}) has no results yet: open it and let a pass finish`,
+      );
     } else {
       const source = `${record.labels.model}, ${formatTimestamp(record.createdAt)} (kept in this browser)`;
       read.runs.push(comparableFromReport(source, record.report));
