@@ -61,6 +61,21 @@ function manyCases(count: number, flip: boolean): string {
   });
 }
 
+/** Every text of the SVGs under `selector`: its font size as rendered (font size × the SVG's scale) and its box height. */
+function renderedTextSizes(page: Page, selector: string) {
+  return page.evaluate((selector) => {
+    return [...document.querySelectorAll<SVGTextElement>(`${selector} svg text`)].map((t) => {
+      const svg = t.ownerSVGElement!;
+      const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || 1);
+      return {
+        text: t.textContent ?? '',
+        font: parseFloat(getComputedStyle(t).fontSize) * scale,
+        box: t.getBoundingClientRect().height,
+      };
+    });
+  }, selector);
+}
+
 const widthOf = (page: Page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
 
@@ -210,17 +225,7 @@ test('chart text is at least 11 px as rendered on a 390 px phone', async ({ page
   await page.goto('./#/compare');
   await chooseFiles(page, [file(LAPTOP), file(DESKTOP), file(SERVER)]);
   await expect(page.getByTestId('scatter-point')).toHaveCount(3);
-  const sizes = await page.evaluate(() =>
-    [...document.querySelectorAll<SVGTextElement>('main figure svg text')].map((t) => {
-      const svg = t.ownerSVGElement!;
-      const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || 1);
-      return {
-        text: t.textContent ?? '',
-        font: parseFloat(getComputedStyle(t).fontSize) * scale,
-        box: t.getBoundingClientRect().height,
-      };
-    }),
-  );
+  const sizes = await renderedTextSizes(page, 'main figure');
   expect(sizes.length).toBeGreaterThan(10);
   const smallest = Math.min(...sizes.map((s) => s.font));
   const smallestBox = Math.min(...sizes.map((s) => s.box));
@@ -228,6 +233,36 @@ test('chart text is at least 11 px as rendered on a 390 px phone', async ({ page
     `compare charts at 390 px: ${sizes.length} texts, smallest ${smallest.toFixed(1)} px font, ${smallestBox.toFixed(1)} px box`,
   );
   expect(sizes.filter((s) => s.font < 11 || s.box < 11)).toEqual([]);
+});
+
+test('bench bars and the speed-over-run line keep 11 px text on a 390 px phone, within the screen', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./#/bench?engine=replay&tps=400');
+  await page.getByTestId('bench-m').fill('16');
+  await page.getByTestId('bench-r').fill('2');
+  await page.getByTestId('bench-run').click();
+  await expect(page.getByTestId('bench-results')).toHaveAttribute('data-status', 'complete', {
+    timeout: 60_000,
+  });
+  await page.goto('./#/devices');
+  await page.getByText('include synthetic (replay) results').click();
+  await expect(page.getByTestId('speed-bars-decodeTps').getByTestId('speed-bar')).toHaveCount(1);
+  const bars = await renderedTextSizes(page, 'main');
+  const devicesWidth = await widthOf(page);
+  await keepRun(page, LAPTOP);
+  await expect(page.getByTestId('speed-over-run')).toBeVisible();
+  const line = await renderedTextSizes(page, '[data-testid="speed-over-run"]');
+  const smallest = (list: { font: number }[]) => Math.min(...list.map((s) => s.font)).toFixed(1);
+  console.log(
+    `devices charts at 390 px: ${bars.length} texts, smallest ${smallest(bars)} px; speed over run: ${line.length} texts, smallest ${smallest(line)} px; devices page ${devicesWidth.scroll} px wide`,
+  );
+  expect(bars.length).toBeGreaterThan(3);
+  expect(line.length).toBeGreaterThan(3);
+  expect([...bars, ...line].filter((s) => s.font < 11 || s.box < 11)).toEqual([]);
+  expect(devicesWidth.scroll).toBeLessThanOrEqual(390);
 });
 
 test('a loaded compare page with the matrix and a case open has no serious axe violation', async ({
