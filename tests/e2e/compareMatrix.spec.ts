@@ -300,3 +300,31 @@ test('a loaded compare page with the matrix and a case open has no serious axe v
   }
   expect(found).toEqual([]);
 });
+
+test('hostile case ids and outputs in the matrix and side by side render as text', async ({ page }) => {
+  const hostileText = readFileSync(
+    new URL('../fixtures/reports/hostile.report.json', import.meta.url),
+    'utf8',
+  );
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('./#/compare');
+  await chooseFiles(page, [file('hostile.report.json', hostileText), file(LAPTOP)]);
+  const matrix = page.getByTestId('case-matrix');
+  await matrix.getByTestId('matrix-changed-only').uncheck();
+  const opens = matrix.getByTestId('matrix-open');
+  const count = await opens.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < Math.min(count, 5); i++) {
+    await opens.nth(i).click();
+    await expect(page.getByTestId('case-outputs')).toBeVisible();
+  }
+  expect(await page.locator('main img, main script, main iframe, main a[href^="javascript"]').count()).toBe(
+    0,
+  );
+  expect(await page.evaluate(() => document.body.dataset['pwned'])).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
