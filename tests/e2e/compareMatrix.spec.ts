@@ -179,7 +179,10 @@ test('thousands of cases: only the rows on screen are rendered, and scrolling re
     file('many-b.json', manyCases(3000, true)),
   ]);
   const matrix = page.getByTestId('case-matrix');
-  await expect(matrix.getByTestId('matrix-count')).toContainText('30 of 3000 cases changed');
+  // Two 3,000-case reports are read and verified first (a few seconds on a busy machine).
+  await expect(matrix.getByTestId('matrix-count')).toContainText('30 of 3000 cases changed', {
+    timeout: 45_000,
+  });
   await expect(matrix.getByTestId('matrix-row')).toHaveCount(30);
   await matrix.getByTestId('matrix-changed-only').uncheck();
   await expect(matrix.getByTestId('matrix-table')).toHaveAttribute('aria-rowcount', '3001');
@@ -196,18 +199,39 @@ test('thousands of cases: only the rows on screen are rendered, and scrolling re
 });
 
 for (const width of [320, 390]) {
-  test(`at ${width} px, Compare, Runs, Bench and Devices are at most one screen wide`, async ({ page }) => {
+  test(`at ${width} px, Compare, Runs, Bench and Devices are at most one screen wide, with 24 px targets`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 800 });
     await keepRun(page, LAPTOP);
     await page.goto('./#/runs');
     await expect(page.getByTestId('run-row')).toHaveCount(1);
     const runs = await widthOf(page);
+    const targets = async (selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${el.getAttribute('data-testid')} ${Math.round(r.width)}x${Math.round(r.height)}`;
+        }),
+      );
+    const small = (list: string[]) =>
+      list.filter((t) => {
+        const [w, h] = t.split(' ')[1]!.split('x').map(Number);
+        return w! < 24 || h! < 24;
+      });
+    const runTargets = await targets('[data-testid="run-select"], [data-testid="compare-selected"]');
     await page.goto('./#/compare');
     await chooseFiles(page, [file(LAPTOP), file(DESKTOP), file(SERVER)]);
     await expect(page.getByTestId('case-matrix')).toBeVisible();
     await page.locator('[data-testid="matrix-row"][data-case="code-02"]').getByTestId('matrix-open').click();
     await expect(page.getByTestId('case-outputs')).toBeVisible();
     const compare = await widthOf(page);
+    const compareTargets = await targets(
+      '[data-testid="remove-run"], [data-testid="matrix-open"], [data-testid="matrix-changed-only"], [data-testid="case-outputs-close"]',
+    );
+    expect(runTargets).toHaveLength(2);
+    expect(compareTargets.length).toBeGreaterThan(5);
+    expect(small([...runTargets, ...compareTargets])).toEqual([]);
     await page.goto('./#/bench?engine=replay&tps=200');
     await page.waitForLoadState('networkidle');
     const bench = await widthOf(page);
