@@ -117,6 +117,11 @@ test('keyboard only: tick two runs on the runs page, Compare selected, reach the
   await expect(outputs.getByTestId('case-output')).toHaveCount(2);
   await expect(outputs.getByTestId('case-output-text').nth(1)).toContainText('A list is mutable');
   await expect(outputs.getByTestId('case-output-why')).toHaveText('output differs');
+
+  // The file a stored run was opened from is that run (today's scorers agree with its verdicts).
+  await chooseFiles(page, [file(LAPTOP)]);
+  await expect(page.getByTestId('compare-duplicate')).toContainText(`${LAPTOP} is the same run as Run`);
+  await expect(page.getByTestId('loaded-run')).toHaveCount(2);
   expect(problems.cspViolations).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
