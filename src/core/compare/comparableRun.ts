@@ -38,6 +38,11 @@ export interface RunsComparison {
   scored: boolean[];
   /** Per run: true when its case ids are positions (`#3`) because no report or known suite named them. */
   positional: boolean[];
+  /**
+   * The reports compared, one per run: the reports themselves, or (with a link among the runs) every
+   * run at a link's detail, as described at {@link compareComparableRuns}. The case matrix reads these.
+   */
+  reports: Report[];
 }
 
 /**
@@ -56,13 +61,12 @@ export function compareComparableRuns(
 ): RunsComparison {
   const scored = runs.map((run) => run.report !== null);
   if (runs.every((run) => run.report !== null)) {
+    const reports = runs.map((run) => run.report!);
     return {
-      comparison: compareReports(
-        runs.map((run) => run.report!),
-        baseline,
-      ),
+      comparison: compareReports(reports, baseline),
       scored,
       positional: runs.map(() => false),
+      reports,
     };
   }
   const ids = new Map(knownCaseIds);
@@ -78,7 +82,7 @@ export function compareComparableRuns(
     positional.push(usable === null);
     return reportOfSummary(run.summary, usable ?? run.summary.cases.map((_, i) => `#${i + 1}`));
   });
-  return { comparison: compareReports(reports, baseline), scored, positional };
+  return { comparison: compareReports(reports, baseline), scored, positional, reports };
 }
 
 // A link leaves out a parameter it could not carry; reports always have all of them. Such a gap is

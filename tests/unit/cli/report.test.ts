@@ -118,6 +118,16 @@ describe('tabeval compare (in-process)', () => {
     expect(r.stdout).toContain('- pass → fail (2): code-02, reason-02');
   });
 
+  it('names a file that is the same run as an earlier one, on stderr only', async () => {
+    const twice = await inProcess(runCompare, [punie15, PUNIE_30B, punie15]);
+    expect(twice.code).toBe(0);
+    expect(twice.stderr).toBe(
+      `warning: ${punie15} is the same run as ${punie15} (file 1); compared anyway\n`,
+    );
+    const distinct = await inProcess(runCompare, [punie15, PUNIE_30B]);
+    expect(distinct.stderr).toBe('');
+  });
+
   it('--baseline N picks the Nth file (from 1)', async () => {
     const r = await inProcess(runCompare, [punie15, PUNIE_30B, '--baseline', '2']);
     const reports = [await punieReport('1.5b'), loadReport('punie-30b')];
