@@ -21,7 +21,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:6px 0}
 .chart .bar{fill:var(--accent)}.chart .grid{stroke:var(--line)}.chart .whisker{stroke:var(--fg);stroke-width:2}.chart .line{fill:none;stroke:var(--accent);stroke-width:1.5}.chart .dot{fill:var(--accent)}
 .ok{color:var(--pass)}.ko{color:var(--fail)}.warn{color:var(--warn)}
 .cases{border-top:1px solid var(--line)}
-.row{display:grid;grid-template-columns:1.2em minmax(7em,2fr) minmax(6em,1.2fr) 5.5em 3.5em 6.5em 3fr;gap:8px;padding:4px 6px;border-bottom:1px solid var(--line);align-items:baseline}
+.row{display:grid;grid-template-columns:1.2em minmax(7em,2fr) minmax(6em,1.2fr) 5.5em minmax(7em,1.6fr) 6.5em 3fr;gap:8px;padding:4px 6px;border-bottom:1px solid var(--line);align-items:baseline}
 .row>span{overflow-wrap:anywhere}.head{font-weight:600}.row .n{text-align:right;font-variant-numeric:tabular-nums}
 summary.row{cursor:pointer;list-style:none}summary.row::-webkit-details-marker{display:none}
 summary.row::before{content:"\\25B8";color:var(--muted)}details[open]>summary.row::before{content:"\\25BE"}
@@ -46,10 +46,10 @@ table.stack td::before{content:attr(data-label);color:var(--muted);text-align:le
 .row{grid-template-columns:1.2em minmax(0,1fr) auto auto;gap:2px 10px}
 .row>span:nth-of-type(1){grid-column:2;grid-row:1;font-weight:600}
 .row>span:nth-of-type(2){grid-column:2;grid-row:2;color:var(--muted)}
-.row>span:nth-of-type(3){grid-column:3;grid-row:1}
-.row>span:nth-of-type(4){grid-column:4;grid-row:1}
+.row>span:nth-of-type(3){grid-column:3/5;grid-row:1;text-align:right}
+.row>span.chips{grid-column:2/5;grid-row:3}
 .row>span:nth-of-type(5){grid-column:3/5;grid-row:2;text-align:right}
-.row>span:nth-of-type(6){grid-column:2/5;grid-row:3}
+.row>span:nth-of-type(6){grid-column:2/5;grid-row:4}
 .case>div{padding:4px 4px 12px 8px}
 dl{grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:4px 10px}dt{overflow-wrap:anywhere}
 }
@@ -58,7 +58,7 @@ dl{grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:4px 10px}dt{overflow-wr
 body{max-width:none;padding:0;font-size:11px}
 .filter{display:none}
 pre{max-height:none;overflow:visible}
-summary.row::before{content:""}.row{grid-template-columns:0 minmax(7em,2fr) minmax(6em,1.2fr) 5.5em 3.5em 6.5em 3fr}
+summary.row::before{content:""}.row{grid-template-columns:0 minmax(7em,2fr) minmax(6em,1.2fr) 5.5em minmax(7em,1.6fr) 6.5em 3fr}
 .row,.card,tr,.chart{break-inside:avoid}h2{break-after:avoid}
 }
 `;

@@ -1,3 +1,4 @@
+import { caseSignal } from './caseSignal.ts';
 import { describeLocation, describeSolution, describeStatus } from '../execution/describeExecution.ts';
 import type { ExecutionResult } from '../execution/schema.ts';
 import { formatPercent } from '../format/formatFigures.ts';
@@ -138,7 +139,15 @@ export function renderHtmlCase(
     c.outputHash === null ? 'no output hash' : `output sha256: ${shortHash(c.outputHash)}`,
   ].join(' · ');
   const error = c.error === undefined ? null : markup`<p class="ko">Engine error: ${c.error}</p>`;
-  const result = c.passed ? markup`<span class="ok">✓ pass</span>` : markup`<span class="ko">✗ fail</span>`;
-  const summary = markup`<summary class="row"><span>${c.id}</span><span>${c.category}</span><span class="n">${formatPercent(c.score)}</span>${result}<span class="n">${formatTps(usageFigure(c, 'decodeTps'))}</span><span>${reasons.text}${reasons.truncated ? '…' : ''}</span></summary>`;
+  // One pass/fail signal, and beside it each scorer's verdict (a partial score as its percentage).
+  const signal = caseSignal(c);
+  const result = signal.passed
+    ? markup`<span class="ok">✓ passed</span>`
+    : markup`<span class="ko">✗ failed</span>`;
+  const chips = signal.chips.map(
+    (chip, i) =>
+      markup`${i === 0 ? '' : ' · '}<span class="${chip.passed ? 'ok' : 'ko'}" title="${chip.words}">${chip.label} ${chip.mark}</span>`,
+  );
+  const summary = markup`<summary class="row"><span>${c.id}</span><span>${c.category}</span>${result}<span class="chips">${chips}</span><span class="n">${formatTps(usageFigure(c, 'decodeTps'))}</span><span>${reasons.text}${reasons.truncated ? '…' : ''}</span></summary>`;
   return markup`<details class="case ${c.passed ? 'pass' : 'fail'}" id="case-${index + 1}">${summary}<div>${promptTurns(turns)}<h3>Output</h3>${output}<p class="note">${facts}</p>${error}${verdictList(c)}${callTable(c)}${nearMissList(c)}${usageList(c)}</div></details>`;
 }

@@ -85,6 +85,21 @@ describe('renderHtmlReport on the rich fixture', () => {
     expect(error.querySelector('summary')?.textContent).toContain('engine error: no output');
   });
 
+  it('gives each case one pass/fail signal, with a chip per scorer that never contradicts it', () => {
+    const write = [...doc.querySelectorAll('details.case')][1]!;
+    const row = [...write.querySelectorAll(':scope > summary > span')].map((s) => s.textContent ?? '');
+    // Punie's 100 % sits in its own chip; the case failed on the calls scorer.
+    expect(row[2]).toBe('✗ failed');
+    expect(row[3]).toBe('Punie ✓ · Calls ✗');
+    expect(write.querySelector('summary .chips span.ko')?.getAttribute('title')).toBe(
+      'Calls: failed (0.0 %)',
+    );
+    const signals = [...doc.querySelectorAll('details.case > summary > span:nth-of-type(3)')].map(
+      (s) => s.textContent,
+    );
+    expect(signals).toEqual(rich.cases.map((c) => (c.passed ? '✓ passed' : '✗ failed')));
+  });
+
   it('a case holds its prompt, raw output, calls with format, near misses, verdicts and usage', () => {
     const [read, , toolKey, xml] = [...doc.querySelectorAll('details.case')];
     const readText = visibleText(read ?? null);

@@ -1,6 +1,6 @@
-import { formatPercent } from '../../core/format/formatFigures.ts';
-import type { ReportCase } from '../../core/report/schema.ts';
-import { scorerOf } from '../../core/scoring/registry.ts';
+import { formatPercent } from '../format/formatFigures.ts';
+import type { ReportCase } from './schema.ts';
+import { scorerOf } from '../scoring/registry.ts';
 
 /** One scorer's verdict as a chip beside the case's pass/fail signal. */
 export interface ScorerChip {
