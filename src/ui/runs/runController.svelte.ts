@@ -54,7 +54,8 @@ class RunController {
   #now = $state(0);
   #durations = $state.raw<number[]>([]);
   // The records shown as partial results: a live run's as they finish, a stopped run's as stored.
-  // A replay in the worker reports counts only (it is fast, and its records can number 100,000).
+  // A replay in the worker sends its records only at the recorded speed (an instant one is over
+  // at once, and its records can number 100,000).
   #records = $state.raw<ReportCase[]>([]);
   #error = $state<string | null>(null);
   #abort: AbortController | null = null;
@@ -263,6 +264,7 @@ class RunController {
   #onReplayProgress(p: ReplayProgress): void {
     this.#onProgress(p);
     if (p.durations.length > 0) this.#durations = [...this.#durations, ...p.durations];
+    if (p.records.length > 0) this.#records = [...this.#records, ...p.records];
   }
 
   async #deps(run: RunRecord): Promise<RunSessionDeps | string> {

@@ -3,6 +3,7 @@
 // its replay run, and re-scoring it with the one run session of the app and the CLI, so that none
 // of it takes the page's thread. The page gets small progress messages and, at the end, the run in
 // slices (slicedTransfer.ts). Nothing is thrown to the page: every answer is a value.
+import type { ReportCase } from '../../../core/report/schema.ts';
 import type {
   ExecutionJob,
   ExecutionOutcome,
@@ -38,6 +39,8 @@ export interface Prepared {
  * the records finished since the previous message (for the ETA). */
 export interface ReplayProgress extends RunProgress {
   durations: number[];
+  /** The records kept since the last progress, for a replay at the recorded speed (the page shows them as partial results). */
+  records: ReportCase[];
 }
 
 export interface ReplayCallbacks {
@@ -178,6 +181,9 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       let latestStart: RunProgress | null = null;
       let latest: RunProgress | null = null;
       let durations: number[] = [];
+      // Records go to the page only for a paced replay: an instant one is over before anyone reads them.
+      let paced = false;
+      let kept: ReportCase[] = [];
       let tokens = '';
       let lastSent = 0;
       let lastDoneAt = Date.now();
@@ -190,11 +196,20 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
           tokens = '';
         }
         const finished = durations;
-        if (latestStart !== null || latest !== null) durations = [];
-        if (latestStart !== null) {
-          sendToPage(callbacks.onProgress, { ...latestStart, durations: latest === null ? finished : [] });
+        const records = kept;
+        if (latestStart !== null || latest !== null) {
+          durations = [];
+          kept = [];
         }
-        if (latest !== null) sendToPage(callbacks.onProgress, { ...latest, durations: finished });
+        if (latestStart !== null) {
+          const carry = latest === null;
+          sendToPage(callbacks.onProgress, {
+            ...latestStart,
+            durations: carry ? finished : [],
+            records: carry ? records : [],
+          });
+        }
+        if (latest !== null) sendToPage(callbacks.onProgress, { ...latest, durations: finished, records });
         latestStart = null;
         latest = null;
       };
@@ -210,6 +225,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
         opened.delete(runId);
         if (run?.plan.outputs.kind !== 'replay')
           return { ok: false, message: `no stored replay run ${runId}` };
+        paced = run.plan.outputs.pace === 'recorded';
         const replay = await replayReport(run.plan.outputs.report, run.plan.suite, {
           pace: run.plan.outputs.pace,
         });
@@ -243,10 +259,11 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
             schedule();
           },
           // Wall-clock time per record (generation, scoring, storing): what the ETA extrapolates.
-          onCaseDone: () => {
+          onCaseDone: (record) => {
             const now = Date.now();
             durations.push(now - lastDoneAt);
             lastDoneAt = now;
+            if (paced) kept.push(record);
           },
         });
         return { ok: true, slices: prepare(runId, finished, RUN_ARRAYS) };
