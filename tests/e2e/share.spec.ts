@@ -103,6 +103,8 @@ test.describe('compare view', () => {
   test('a results link, pasted or opened, shows its run beside report files', async ({ page }) => {
     await page.goto('./#/compare');
     await chooseFiles(page, [FILES[0]!]);
+    // Files are read in the report worker: runs are shown in the order they are loaded.
+    await expect(page.getByTestId('run-column')).toHaveCount(1);
     const desktopLink = `https://elsewhere.example/tabeval/${resultsLinkOf(FILES[1]!)}`;
     await page.getByTestId('compare-links').fill(desktopLink);
     await expect(page.getByTestId('run-column')).toHaveCount(2);
