@@ -4,11 +4,12 @@
 // `tabeval rescore` of the same file; then a big suite on the run page, and the start page alone.
 // Needs `npm run build` and `npm run build:cli` first; serves dist/ with `vite preview` on
 // TABEVAL_PORT (default 4175). Prints figures; asserts nothing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { servePreview } from './previewServer.ts';
 import { syntheticReport, syntheticSuite } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,41 +52,6 @@ async function takeTasks(page: Page): Promise<Tasks> {
 
 function describe(tasks: Tasks): string {
   return `longest task ${tasks.longestMs.toFixed(0)} ms (${tasks.count} over 50 ms, ${tasks.totalMs.toFixed(0)} ms in all, ${tasks.overOneSecond} over 1 s)`;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
-
-async function startServer(): Promise<ChildProcess | null> {
-  try {
-    if ((await fetch(BASE)).ok) return null; // one already serves this port
-  } catch {
-    // start one below
-  }
-  const server = spawn(
-    process.execPath,
-    [
-      `${ROOT}node_modules/vite/bin/vite.js`,
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  await waitForServer();
-  return server;
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
@@ -185,7 +151,7 @@ export async function benchApp(): Promise<void> {
   const cliMs = cliRescore(reportPath);
   console.log(`  cli rescore          ${(cliMs / 1000).toFixed(2)} s`);
 
-  const server = await startServer();
+  const server = await servePreview(PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--no-first-run'],
@@ -208,7 +174,7 @@ export async function benchApp(): Promise<void> {
     console.log(`  app: start page      ${describe(start)}`);
   } finally {
     await browser.close();
-    server?.kill();
+    server.stop();
   }
   console.log('  targets: report within 2x the CLI; longest task <= 200 ms (never over 1 s); progress shown');
 }

@@ -6,7 +6,6 @@
 // (never copied into the project); without it, 164 problems of the bundled python-functions suite's
 // reference solutions stand in, and the figures say so. Prints figures; asserts nothing.
 // Run alone with `node --import tsx perf/exec.ts` (the tab part needs `npm run build` first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import type { ExecutionJob, ExecutionOutcome, Executor } from '../src/core/execu
 import { importHumanEval } from '../src/core/suite/import/importHumanEval.ts';
 import { createNodeExecutor } from '../src/exec/node/createNodeExecutor.ts';
 import type { ExecHarness } from '../src/exec/browser/harnessPage.ts';
+import { servePreview } from './previewServer.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HUMANEVAL = path.resolve(ROOT, '../shared/peer-data/humaneval/HumanEval.jsonl.gz');
@@ -140,48 +140,19 @@ async function benchCli(problems: Problems): Promise<void> {
   await second.dispose();
 }
 
-function startPreview(): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
 async function benchTab(problems: Problems): Promise<void> {
   console.log('-- tab: Pyodide in its module worker, Chromium (software) --');
   if (!existsSync(path.join(ROOT, 'dist/exec-harness.html'))) {
     console.log('   skipped: no dist/exec-harness.html (run `npm run build` first)');
     return;
   }
-  const server = startPreview();
+  const url = `http://127.0.0.1:${PORT}/exec-harness.html`;
+  const server = await servePreview(PORT, url);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    const url = `http://127.0.0.1:${PORT}/exec-harness.html`;
-    await waitForServer(url);
     const context = await browser.newContext();
     const open = async () => {
       const page = await context.newPage();
@@ -221,7 +192,7 @@ async function benchTab(problems: Problems): Promise<void> {
     line('ready, warm (HTTP cache filled)', `${warm.readyMs.toFixed(0)} ms`);
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 

@@ -2,7 +2,7 @@
 // while a replay streams a 2,000-token output at 200 tokens/s in Chromium (needs `npm run build`).
 import { readFileSync, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { spawn } from 'node:child_process';
+import { servePreview } from './previewServer.ts';
 import { parseSuiteJson } from '../src/core/suite/parseSuiteJson.ts';
 import { runSuite } from '../src/core/run/runSuite.ts';
 import { caseKey } from '../src/core/run/caseKey.ts';
@@ -57,12 +57,8 @@ async function streamingLongTask(): Promise<void> {
     return;
   }
   const { chromium } = await import('@playwright/test');
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], {
-    stdio: 'ignore',
-    detached: true, // its own process group, so the vite child dies with it
-  });
+  const server = await servePreview(4174);
   try {
-    await waitForServer('http://127.0.0.1:4174/');
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking'],
@@ -125,7 +121,7 @@ async function streamingLongTask(): Promise<void> {
     console.log('target: < 50 ms');
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 
@@ -148,18 +144,6 @@ function makeStreamingReport(): unknown {
     usage: { reported: figures, measured: figures },
   }));
   return base;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Prints the runner's figures. */
