@@ -24,7 +24,7 @@ const SUITE_CASES = 60_000;
 const LONG_TASKS = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) { window.__longTasks.push(entry.duration); (window.__taskLog ||= []).push([entry.startTime, entry.duration]); }
   }).observe({ type: 'longtask', buffered: true });
 `;
 
@@ -85,6 +85,16 @@ async function openReport(
     return mark ? mark.startTime + performance.timeOrigin - since : null;
   }, started);
   await page.waitForTimeout(500); // a task still running when the score appeared ends and is counted
+  if (process.env.TABEVAL_BENCH_TIMELINE) {
+    const timeline = (await page.evaluate(`(() => {
+      const since = ${started};
+      const at = (t) => Math.round(t + performance.timeOrigin - since);
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tabeval:')).map((m) => m.name + ' @' + at(m.startTime));
+      const tasks = (window.__taskLog || []).map(([s, d]) => 'task @' + at(s) + ' ' + Math.round(d) + ' ms');
+      return [...marks, ...tasks];
+    })()`)) as string[];
+    console.log(timeline.join('\n'));
+  }
   const tasks = await takeTasks(page);
   await page.context().close();
   return { ms, receivedMs, tasks, progress: await progress };

@@ -26,6 +26,8 @@ import type { ReplayProgress } from './replay/replayWorkerApi.ts';
 
 /** Per-generation limit of a live run: generous for 7B on a phone, finite for a hung device. */
 const LIVE_CASE_TIMEOUT_MS = 10 * 60 * 1000;
+/** How much of the current case's output the page shows while it streams (its end). */
+const STREAM_TAIL_CHARS = 6000;
 
 /** `elsewhere`: another tab holds the run (it is running there); this tab offers no Resume. */
 export type RunStatus = 'idle' | 'running' | 'stopping' | 'stopped' | 'complete' | 'error' | 'elsewhere';
@@ -340,7 +342,10 @@ class RunController {
     this.#flushScheduled = true;
     requestAnimationFrame(() => {
       this.#flushScheduled = false;
-      this.#stream += this.#pending;
+      // Only the tail is shown: laying out a runaway output's whole text again every frame
+      // would take the page's thread for seconds.
+      const stream = this.#stream + this.#pending;
+      this.#stream = stream.length > STREAM_TAIL_CHARS ? `…${stream.slice(-STREAM_TAIL_CHARS)}` : stream;
       this.#streamedChars += this.#pending.length;
       this.#pending = '';
       this.#now = performance.now();

@@ -103,7 +103,9 @@ export async function openReportInWorker(
         : { ok: false, message: deathMessage(death) },
   );
   if (!reply.ok) return reply;
+  performance.mark('tabeval:open-replied');
   const run = await fetchRun(reply.runId, reply.slices);
+  performance.mark('tabeval:open-received');
   if (run === null) return { ok: false, message: 'The report worker lost the opened run. Try again.' };
   return { ok: true, run, notes: reply.notes, runsCode: reply.runsCode, total: reply.total };
 }
@@ -161,6 +163,7 @@ export async function replayInWorker(
     (death) => ({ ok: false, message: deathMessage(death) }),
   );
   if (!end.ok) return end;
+  performance.mark('tabeval:replay-ended');
   const run = await fetchRun(runId, end.slices);
   return run === null
     ? { ok: false, message: 'The report worker lost the re-scored run. Reload the page.' }

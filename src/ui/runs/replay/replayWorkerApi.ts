@@ -181,7 +181,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       let latestStart: RunProgress | null = null;
       let latest: RunProgress | null = null;
       let durations: number[] = [];
-      // Records go to the page only for a paced replay: an instant one is over before anyone reads them.
+      // Records and tokens go to the page only for a paced replay: an instant one is over before anyone reads them.
       let paced = false;
       let kept: ReportCase[] = [];
       let tokens = '';
@@ -254,7 +254,10 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
             else latest = p;
             schedule();
           },
+          // An instant replay's text goes by faster than anyone reads, and 10,000 outputs laid out
+          // in the page's stream cost it seconds of layout: only a paced replay streams.
           onToken: (_id, delta) => {
+            if (!paced) return;
             tokens += delta;
             schedule();
           },

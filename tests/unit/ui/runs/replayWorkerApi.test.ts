@@ -41,7 +41,11 @@ describe('the report worker', () => {
     expect(running.plan.outputs.kind === 'replay' && running.plan.outputs.report.cases).toEqual([]);
 
     const progress: ReplayProgress[] = [];
-    const callbacks = { onProgress: (p: ReplayProgress) => progress.push(p), onToken: () => undefined };
+    const tokens: string[] = [];
+    const callbacks = {
+      onProgress: (p: ReplayProgress) => progress.push(p),
+      onToken: (delta: string) => tokens.push(delta),
+    };
     const end = await api.executeReplay(opened.runId, null, null, callbacks);
     if (!end.ok) throw new Error(end.message);
     const run = received(api, opened.runId, end.slices);
@@ -51,6 +55,8 @@ describe('the report worker', () => {
     expect(run.plan.outputs.kind === 'replay' && run.plan.outputs.report.cases).toHaveLength(7);
     expect(progress.at(-1)).toMatchObject({ done: 7, total: 7 });
     expect(progress.flatMap((p) => p.durations)).toHaveLength(7);
+    // An instant replay streams no text (the page would lay out every output for nothing).
+    expect(tokens).toEqual([]);
     expect(released).toEqual([onPhase, callbacks]);
   });
 
