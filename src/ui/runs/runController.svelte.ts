@@ -66,6 +66,8 @@ class RunController {
   #liveEngine: Engine | null = null;
   #waitForLock: AbortController | null = null;
   #notes = $state.raw<string[]>([]);
+  // A replay's verdict changes against the recorded report (computed where the recorded cases are).
+  #changes = $state.raw<VerdictChange[] | undefined>(undefined);
 
   get run(): RunRecord | null {
     return this.#run;
@@ -111,9 +113,7 @@ class RunController {
   }
   /** For a replay: what changed against the verdicts recorded in the opened report. */
   get changes(): VerdictChange[] | undefined {
-    const run = this.#run;
-    if (run?.plan.outputs.kind !== 'replay' || !run.report || this.#status !== 'complete') return undefined;
-    return diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases);
+    return this.#status === 'complete' ? this.#changes : undefined;
   }
 
   /**
@@ -182,6 +182,10 @@ class RunController {
     this.#waitForLock?.abort();
     this.#waitForLock = null;
     this.#notes = [];
+    this.#changes =
+      run.plan.outputs.kind === 'replay' && run.report && run.status === 'complete'
+        ? diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases)
+        : undefined;
     this.#run = run;
     // "running" in the store is a run still going in another tab, or one whose tab went away.
     const elsewhere = run.status === 'running' && (await isRunLocked(runId));
@@ -221,6 +225,7 @@ class RunController {
   // A replay runs in the report worker; this tab holds the run's lock while it does.
   async #executeReplay(run: RunRecord, total: number, runsCode: boolean): Promise<void> {
     this.#run = { ...run, status: 'running' };
+    this.#changes = undefined;
     this.#error = null;
     this.#status = 'running';
     this.#total = total;
@@ -250,8 +255,10 @@ class RunController {
         this.#status = 'error';
         return;
       }
-      const finished = held.value.run;
+      // The page keeps the plan it was sent at opening (the suite; the recorded cases stay in the worker).
+      const finished: RunRecord = { ...held.value.run, plan: run.plan };
       performance.mark('tabeval:replay-received'); // perf/app.ts: re-scored and back on the page
+      this.#changes = held.value.changes ?? undefined;
       this.#run = finished;
       this.#status = finished.status === 'running' ? 'stopped' : finished.status;
       this.#error = finished.error;
@@ -278,6 +285,7 @@ class RunController {
   async #execute(run: RunRecord): Promise<void> {
     const deps = await this.#deps(run);
     this.#run = { ...run, status: 'running' };
+    this.#changes = undefined;
     this.#error = null;
     if (typeof deps === 'string') {
       this.#error = deps;

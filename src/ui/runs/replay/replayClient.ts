@@ -9,13 +9,19 @@ import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../..
 import type { OpenedReport, ReportOpenPhase } from '../readReportFile.ts';
 import type { LoadedSuite } from '../suiteSources.ts';
 import { rememberSuiteHash } from '../../compare/shareContext.ts';
-import { LOADED_SUITE_ARRAYS, OPENED_REPORT_ARRAYS, RUN_ARRAYS } from './transferPaths.ts';
+import {
+  LOADED_SUITE_ARRAYS,
+  OPENED_REPORT_ARRAYS,
+  REPLAY_RESULT_ARRAYS,
+  RUN_ARRAYS,
+} from './transferPaths.ts';
 import type {
   Prepared,
   ExecutorBridge,
   OpenReply,
   ReplayCallbacks,
   ReplayEnd,
+  ReplayResult,
   ReplayWorkerApi,
 } from './replayWorkerApi.ts';
 
@@ -143,8 +149,8 @@ function sandboxBridge(executor: Executor): ExecutorBridge {
   } satisfies ExecutorBridge);
 }
 
-/** A replay pass's end: the run as stored after it, or why it did not run. */
-export type ReplayedInWorker = { ok: true; run: RunRecord } | { ok: false; message: string };
+/** A replay pass's end: the run as stored after it (without its plan) and the verdict changes, or why it did not run. */
+export type ReplayedInWorker = ({ ok: true } & ReplayResult) | { ok: false; message: string };
 
 /** Re-scores (or resumes) the stored replay run `runId` in the worker. Never rejects. */
 export async function replayInWorker(
@@ -164,10 +170,10 @@ export async function replayInWorker(
   );
   if (!end.ok) return end;
   performance.mark('tabeval:replay-ended');
-  const run = await fetchRun(runId, end.slices);
-  return run === null
+  const result = await fetchSliced<ReplayResult>(runId, end.slices, REPLAY_RESULT_ARRAYS);
+  return result === null
     ? { ok: false, message: 'The report worker lost the re-scored run. Reload the page.' }
-    : { ok: true, run };
+    : { ok: true, ...result };
 }
 
 /** Asks the worker to stop the replay of `runId` after its current record. */

@@ -10,6 +10,7 @@ import type {
   Executor,
   ExecutorInfo,
 } from '../../../core/execution/schema.ts';
+import { diffCaseVerdicts, type VerdictChange } from '../../../core/compare/diffCaseVerdicts.ts';
 import { deviceLabel } from '../../../core/report/deviceLabel.ts';
 import { sourceModelId } from '../../../core/report/sourceFacts.ts';
 import type { RunRecord, RunStore } from '../../../core/run/runStore.ts';
@@ -25,7 +26,13 @@ import {
   type TransferSlice,
 } from '../../../workers/slicedTransfer.ts';
 import { sendToPage } from '../../../workers/releaseCallback.ts';
-import { LOADED_SUITE_ARRAYS, OPENED_REPORT_ARRAYS, RUN_ARRAYS, WHILE_RUNNING } from './transferPaths.ts';
+import {
+  LOADED_SUITE_ARRAYS,
+  OPENED_REPORT_ARRAYS,
+  REPLAY_RESULT_ARRAYS,
+  RUN_ARRAYS,
+  WHILE_RUNNING,
+} from './transferPaths.ts';
 import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
 import { loadSuiteFromFiles } from '../suiteSources.ts';
 
@@ -60,8 +67,18 @@ export type OpenReply =
   | { ok: true; runId: string; notes: string[]; runsCode: boolean; total: number; slices: number }
   | { ok: false; message: string };
 
-/** How a replay pass ended: the run (to fetch in `slices`), or why it could not start. */
+/** How a replay pass ended: its `ReplayResult` (to fetch in `slices`), or why it could not start. */
 export type ReplayEnd = { ok: true; slices: number } | { ok: false; message: string };
+
+/**
+ * A finished replay pass as the page receives it: the run without its plan (the page holds the
+ * plan it was sent when the report opened; the recorded report's cases stay in the worker and
+ * the store) and, for a complete pass, the verdicts that changed against the recorded ones.
+ */
+export interface ReplayResult {
+  run: Omit<RunRecord, 'plan'>;
+  changes: VerdictChange[] | null;
+}
 
 export interface ReplayWorkerDeps {
   store: RunStore;
@@ -166,7 +183,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       return run !== undefined && suiteRunsCode(run.plan.suite);
     },
 
-    /** Re-scores (or resumes) the stored replay run `runId`; the run is then fetched in slices. */
+    /** Re-scores (or resumes) the stored replay run `runId`; its `ReplayResult` is then fetched in slices. */
     async executeReplay(
       runId: string,
       executorInfo: ExecutorInfo | null,
@@ -269,7 +286,15 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
             if (paced) kept.push(record);
           },
         });
-        return { ok: true, slices: prepare(runId, finished, RUN_ARRAYS) };
+        const { plan, ...rest } = finished;
+        const result: ReplayResult = {
+          run: rest,
+          changes:
+            finished.status === 'complete' && finished.report && plan.outputs.kind === 'replay'
+              ? diffCaseVerdicts(plan.outputs.report.cases, finished.report.cases)
+              : null,
+        };
+        return { ok: true, slices: prepare(runId, result, REPLAY_RESULT_ARRAYS) };
       } catch (e) {
         return { ok: false, message: `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
       } finally {

@@ -10,6 +10,12 @@ export const RUN_ARRAYS: readonly ArrayPath[] = [
   ['report', 'cases'],
   ['report', 'suite', 'content', 'cases'],
 ];
+/** The big arrays of a finished replay pass (`ReplayResult`), sent in slices. */
+export const REPLAY_RESULT_ARRAYS: readonly ArrayPath[] = [
+  ['run', 'report', 'cases'],
+  ['run', 'report', 'suite', 'content', 'cases'],
+  ['changes'],
+];
 /** The big arrays of an opened report (`readReportFile`'s answer), sent in slices. */
 export const OPENED_REPORT_ARRAYS: readonly ArrayPath[] = [
   ['report', 'cases'],

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createMemoryRunStore } from '../../../../src/core/run/runStore.ts';
-import { joinTransferSlices, type TransferSlice } from '../../../../src/workers/slicedTransfer.ts';
+import {
+  joinTransferSlices,
+  type ArrayPath,
+  type TransferSlice,
+} from '../../../../src/workers/slicedTransfer.ts';
 import {
   createReplayWorkerApi,
   type ReplayProgress,
+  type ReplayResult,
 } from '../../../../src/ui/runs/replay/replayWorkerApi.ts';
-import { RUN_ARRAYS } from '../../../../src/ui/runs/replay/transferPaths.ts';
+import { REPLAY_RESULT_ARRAYS, RUN_ARRAYS } from '../../../../src/ui/runs/replay/transferPaths.ts';
 import type { RunRecord } from '../../../../src/core/run/runStore.ts';
+import { diffCaseVerdicts } from '../../../../src/core/compare/diffCaseVerdicts.ts';
 
 const fixture = readFileSync(
   new URL('../../../fixtures/reports/punie-30b.report.json', import.meta.url),
@@ -16,12 +22,17 @@ const fixture = readFileSync(
 
 type Api = ReturnType<typeof createReplayWorkerApi>;
 
-function received(api: Api, runId: string, slices: number): RunRecord {
-  const skeleton = structuredClone(api.skeleton(runId)) as RunRecord | null;
+function received<T = RunRecord>(
+  api: Api,
+  runId: string,
+  slices: number,
+  paths: readonly ArrayPath[] = RUN_ARRAYS,
+): T {
+  const skeleton = structuredClone(api.skeleton(runId)) as T | null;
   if (skeleton === null) throw new Error('no skeleton');
   const parts: TransferSlice[] = [];
   for (let i = 0; i < slices; i += 1) parts.push(structuredClone(api.slice(runId, i)!));
-  return joinTransferSlices(skeleton, RUN_ARRAYS, parts);
+  return joinTransferSlices(skeleton, paths, parts);
 }
 
 describe('the report worker', () => {
@@ -48,11 +59,20 @@ describe('the report worker', () => {
     };
     const end = await api.executeReplay(opened.runId, null, null, callbacks);
     if (!end.ok) throw new Error(end.message);
-    const run = received(api, opened.runId, end.slices);
-    expect(run).toEqual(await store.getRun(opened.runId));
-    expect(run.status).toBe('complete');
-    expect(run.report?.summary.overall).toBe(0.75);
-    expect(run.plan.outputs.kind === 'replay' && run.plan.outputs.report.cases).toHaveLength(7);
+    // The page gets the run without its plan (it has the plan it was sent at opening) and the
+    // verdicts that changed, computed beside the recorded cases.
+    const result = received<ReplayResult>(api, opened.runId, end.slices, REPLAY_RESULT_ARRAYS);
+    const stored = await store.getRun(opened.runId);
+    if (!stored || stored.plan.outputs.kind !== 'replay' || !stored.report) throw new Error('not stored');
+    const { plan, ...withoutPlan } = stored;
+    expect(result.run).toEqual(withoutPlan);
+    expect(result.run).not.toHaveProperty('plan');
+    expect(result.run.status).toBe('complete');
+    expect(result.run.report?.summary.overall).toBe(0.75);
+    expect(result.run.report?.cases).toHaveLength(7);
+    expect(result.changes).toEqual(
+      diffCaseVerdicts(plan.outputs.kind === 'replay' ? plan.outputs.report.cases : [], stored.report.cases),
+    );
     expect(progress.at(-1)).toMatchObject({ done: 7, total: 7 });
     expect(progress.flatMap((p) => p.durations)).toHaveLength(7);
     // An instant replay streams no text (the page would lay out every output for nothing).
@@ -85,8 +105,9 @@ describe('the report worker', () => {
       onToken: () => undefined,
     });
     if (!end.ok) throw new Error(end.message);
-    const run = received(api, opened.runId, end.slices);
+    const { run, changes } = received<ReplayResult>(api, opened.runId, end.slices, REPLAY_RESULT_ARRAYS);
     expect(run.status).toBe('stopped');
+    expect(changes).toBeNull();
     expect((await store.getCases(opened.runId)).length).toBeLessThan(7);
   });
 });
