@@ -64,7 +64,14 @@ async function freshPage(browser: Browser): Promise<Page> {
 async function openReport(
   browser: Browser,
   path: string,
-): Promise<{ ms: number; receivedMs: number | null; tasks: Tasks; progress: boolean }> {
+): Promise<{
+  ms: number;
+  receivedMs: number | null;
+  tasks: Tasks;
+  progress: boolean;
+  list: { ms: number; tasks: Tasks };
+  reopen: { ms: number; tasks: Tasks };
+}> {
   const page = await freshPage(browser);
   await page.goto(BASE);
   await page.getByTestId('open-report').waitFor();
@@ -96,8 +103,30 @@ async function openReport(
     console.log(timeline.join('\n'));
   }
   const tasks = await takeTasks(page);
+  // The same run afterwards, read back from IndexedDB: the list of runs, then the run's page reloaded.
+  const runUrl = page.url();
+  const listStarted = Date.now();
+  await page.goto(`${BASE}#/runs`);
+  await page.getByTestId('runs-table').waitFor({ timeout: 120_000 });
+  const listMs = Date.now() - listStarted;
+  await page.waitForTimeout(500);
+  const listTasks = await takeTasks(page);
+  const reopenStarted = Date.now();
+  await page.goto(runUrl);
+  await page.reload();
+  await page.getByTestId('overall-score').waitFor({ timeout: 120_000 });
+  const reopenMs = Date.now() - reopenStarted;
+  await page.waitForTimeout(500);
+  const reopenTasks = await takeTasks(page);
   await page.context().close();
-  return { ms, receivedMs, tasks, progress: await progress };
+  return {
+    ms,
+    receivedMs,
+    tasks,
+    progress: await progress,
+    list: { ms: listMs, tasks: listTasks },
+    reopen: { ms: reopenMs, tasks: reopenTasks },
+  };
 }
 
 /** Chooses the suite file on the run page; ms to its summary line. */
@@ -176,6 +205,12 @@ export async function benchApp(): Promise<void> {
         `                       re-scored run on the page after ${(report.receivedMs / 1000).toFixed(2)} s (${(report.receivedMs / cliMs).toFixed(1)}x the CLI); the rest is the results view rendering it`,
       );
     }
+    console.log(
+      `  app: runs list       ${(report.list.ms / 1000).toFixed(2)} s with that run kept; ${describe(report.list.tasks)}`,
+    );
+    console.log(
+      `  app: run reopened    ${(report.reopen.ms / 1000).toFixed(2)} s to results after a reload; ${describe(report.reopen.tasks)}`,
+    );
     const suite = await openSuite(browser, suitePath);
     console.log(
       `  app: suite           ${(suite.ms / 1000).toFixed(2)} s to its summary; ${describe(suite.tasks)}`,

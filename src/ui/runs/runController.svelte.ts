@@ -9,7 +9,7 @@ import type { ScoringSettings } from '../../core/execution/schema.ts';
 import type { RunProgress } from '../../core/run/runSuite.ts';
 import type { RunRecord } from '../../core/run/runStore.ts';
 import { createRun, executeRun, type RunSessionDeps } from '../../core/run/runSession.ts';
-import { diffCaseVerdicts, type VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
+import type { VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
 import { deviceLabel } from '../../core/report/deviceLabel.ts';
 import { runsDb } from '../../storage/runsDb.ts';
 import { estimateEta } from './estimateEta.ts';
@@ -17,8 +17,8 @@ import { pythonSandbox } from '../exec/pythonSandbox.ts';
 import { suiteRunsCode } from '../../core/scoring/scoreExec.ts';
 import {
   openReportInWorker,
+  openStoredInWorker,
   replayInWorker,
-  replayRunsCode,
   stopReplayInWorker,
   type OpeningPhase,
 } from './replay/replayClient.ts';
@@ -68,6 +68,8 @@ class RunController {
   #notes = $state.raw<string[]>([]);
   // A replay's verdict changes against the recorded report (computed where the recorded cases are).
   #changes = $state.raw<VerdictChange[] | undefined>(undefined);
+  // Whether the shown run re-scores code (a replay's resume then needs the page's sandbox).
+  #runsCode = false;
 
   get run(): RunRecord | null {
     return this.#run;
@@ -129,6 +131,7 @@ class RunController {
     const opened = await openReportInWorker(file, pace, onPhase);
     if (!opened.ok) return opened;
     this.#notes = opened.notes;
+    this.#runsCode = opened.runsCode;
     void this.#executeReplay(opened.run, opened.total, opened.runsCode);
     return { ok: true, id: opened.run.id };
   }
@@ -158,7 +161,9 @@ class RunController {
    */
   async resume(runId: string, engine?: Engine): Promise<void> {
     if (this.#status === 'running' || this.#status === 'stopping' || this.#status === 'elsewhere') return;
-    const run = await runsDb.getRun(runId);
+    // The run this page shows (as `open` read it), else read it now.
+    if (this.#run?.id !== runId && !(await this.open(runId))) throw new Error(`no stored run ${runId}`);
+    const run = this.#run;
     if (!run) throw new Error(`no stored run ${runId}`);
     if (run.plan.outputs.kind === 'live') {
       if (!engine) {
@@ -169,29 +174,30 @@ class RunController {
       await this.#execute(run);
       return;
     }
-    await this.#executeReplay(run, plannedRecords(run), await replayRunsCode(runId));
+    await this.#executeReplay(run, this.#total, this.#runsCode);
   }
 
-  /** Shows a stored run (finished or interrupted) without running anything. */
+  /**
+   * Shows a stored run (finished or interrupted) without running anything. It is read in the
+   * report worker: a replay's plan then comes without the recorded report's cases.
+   */
   async open(runId: string): Promise<RunRecord | undefined> {
     if (this.#run?.id === runId) return this.#run;
     if (this.#status === 'running' || this.#status === 'stopping') return undefined;
-    const run = await runsDb.getRun(runId);
-    if (!run) return undefined;
-    const records = await runsDb.getCases(runId);
+    const view = await openStoredInWorker(runId);
+    if (!view) return undefined;
+    const { run, records } = view;
     this.#waitForLock?.abort();
     this.#waitForLock = null;
     this.#notes = [];
-    this.#changes =
-      run.plan.outputs.kind === 'replay' && run.report && run.status === 'complete'
-        ? diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases)
-        : undefined;
+    this.#changes = view.changes ?? undefined;
+    this.#runsCode = view.runsCode;
     this.#run = run;
     // "running" in the store is a run still going in another tab, or one whose tab went away.
     const elsewhere = run.status === 'running' && (await isRunLocked(runId));
     this.#status = elsewhere ? 'elsewhere' : run.status === 'running' ? 'stopped' : run.status;
     if (elsewhere) this.#reopenWhenFree(runId);
-    this.#total = plannedRecords(run);
+    this.#total = view.planned;
     this.#done = records.length;
     this.#records = records;
     this.#error = run.error;
@@ -262,7 +268,7 @@ class RunController {
       this.#run = finished;
       this.#status = finished.status === 'running' ? 'stopped' : finished.status;
       this.#error = finished.error;
-      if (this.#status !== 'complete') this.#records = await runsDb.getCases(run.id);
+      if (held.value.records) this.#records = held.value.records;
     } finally {
       clearInterval(timer);
       this.#abort = null;

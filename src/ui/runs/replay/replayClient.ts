@@ -14,6 +14,7 @@ import {
   OPENED_REPORT_ARRAYS,
   REPLAY_RESULT_ARRAYS,
   RUN_ARRAYS,
+  STORED_RUN_ARRAYS,
 } from './transferPaths.ts';
 import type {
   Prepared,
@@ -23,6 +24,7 @@ import type {
   ReplayEnd,
   ReplayResult,
   ReplayWorkerApi,
+  StoredRunView,
 } from './replayWorkerApi.ts';
 
 export type OpeningPhase = ReportOpenPhase | 'saving';
@@ -116,17 +118,25 @@ export async function openReportInWorker(
   return { ok: true, run, notes: reply.notes, runsCode: reply.runsCode, total: reply.total };
 }
 
+/**
+ * A stored run and its records read in the worker (a 10,000-case run is tens of MB to read back
+ * from IndexedDB): undefined if there is no such run; rejects if the store cannot be read.
+ */
+export async function openStoredInWorker(runId: string): Promise<StoredRunView | undefined> {
+  const reply = await client.call<Prepared | null | { ok: false; message: string }>(
+    (api) => api.openStored(runId),
+    (death) => ({ ok: false, message: deathMessage(death) }),
+  );
+  if (reply === null) return undefined;
+  if ('ok' in reply) throw new Error(reply.message);
+  const view = await fetchSliced<StoredRunView>(reply.token, reply.slices, STORED_RUN_ARRAYS);
+  if (view === null) throw new Error('The report worker lost the stored run. Reload the page.');
+  return view;
+}
+
 /** Stops opening a report (the worker is ended; the next call starts a fresh one). */
 export function cancelOpening(): void {
   client.terminate('cancelled');
-}
-
-/** Whether the stored run re-scores code (its replay then needs the page's Python sandbox). */
-export function replayRunsCode(runId: string): Promise<boolean> {
-  return client.call(
-    (api) => api.runsCode(runId),
-    () => false,
-  );
 }
 
 /** The page's sandbox as the worker calls it: one abort controller per job. */

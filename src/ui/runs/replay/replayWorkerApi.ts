@@ -31,6 +31,8 @@ import {
   OPENED_REPORT_ARRAYS,
   REPLAY_RESULT_ARRAYS,
   RUN_ARRAYS,
+  STORED_RUN_ARRAYS,
+  STORED_RUN_SENT,
   WHILE_RUNNING,
 } from './transferPaths.ts';
 import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
@@ -78,6 +80,28 @@ export type ReplayEnd = { ok: true; slices: number } | { ok: false; message: str
 export interface ReplayResult {
   run: Omit<RunRecord, 'plan'>;
   changes: VerdictChange[] | null;
+  /** For a pass that did not complete: every record stored so far (the partial results). */
+  records: ReportCase[] | null;
+}
+
+/**
+ * A stored run as the run page shows it (`openStored`): the run (a replay's plan without the
+ * recorded report's cases), its stored records, how many it makes, whether it runs code, and a
+ * complete replay's verdict changes.
+ */
+export interface StoredRunView {
+  run: RunRecord;
+  records: ReportCase[];
+  planned: number;
+  runsCode: boolean;
+  changes: VerdictChange[] | null;
+}
+
+/** Verdicts a complete replay changed against its recorded report; null for anything else. */
+function replayChanges(run: RunRecord): VerdictChange[] | null {
+  return run.status === 'complete' && run.report && run.plan.outputs.kind === 'replay'
+    ? diffCaseVerdicts(run.plan.outputs.report.cases, run.report.cases)
+    : null;
 }
 
 export interface ReplayWorkerDeps {
@@ -175,12 +199,6 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       } finally {
         deps.release(onPhase);
       }
-    },
-
-    /** Whether the stored run `runId` runs code (its replay then needs the page's sandbox). */
-    async runsCode(runId: string): Promise<boolean> {
-      const run = opened.get(runId) ?? (await deps.store.getRun(runId));
-      return run !== undefined && suiteRunsCode(run.plan.suite);
     },
 
     /** Re-scores (or resumes) the stored replay run `runId`; its `ReplayResult` is then fetched in slices. */
@@ -286,13 +304,11 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
             if (paced) kept.push(record);
           },
         });
-        const { plan, ...rest } = finished;
+        const { plan: _plan, ...rest } = finished;
         const result: ReplayResult = {
           run: rest,
-          changes:
-            finished.status === 'complete' && finished.report && plan.outputs.kind === 'replay'
-              ? diffCaseVerdicts(plan.outputs.report.cases, finished.report.cases)
-              : null,
+          changes: replayChanges(finished),
+          records: finished.status === 'complete' ? null : await deps.store.getCases(runId),
         };
         return { ok: true, slices: prepare(runId, result, REPLAY_RESULT_ARRAYS) };
       } catch (e) {
@@ -304,6 +320,25 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
         deps.release(callbacks);
         if (sandbox) deps.release(sandbox.bridge);
       }
+    },
+
+    /** Reads the stored run `runId` and its records for the run page (`StoredRunView`, in slices); null if none. */
+    async openStored(runId: string): Promise<Prepared | null> {
+      const run = await deps.store.getRun(runId);
+      if (!run) return null;
+      const view: StoredRunView = {
+        run,
+        records: await deps.store.getCases(runId),
+        planned:
+          run.plan.outputs.kind === 'replay'
+            ? run.plan.outputs.report.cases.length
+            : run.plan.suite.cases.length * run.plan.params.samples,
+        runsCode: suiteRunsCode(run.plan.suite),
+        changes: replayChanges(run),
+      };
+      tokens += 1;
+      const token = `stored:${tokens}`;
+      return { token, slices: prepare(token, view, STORED_RUN_ARRAYS, STORED_RUN_SENT) };
     },
 
     /** Stops the replay of `runId` after its current record (finished records stay stored). */

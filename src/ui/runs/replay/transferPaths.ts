@@ -15,7 +15,20 @@ export const REPLAY_RESULT_ARRAYS: readonly ArrayPath[] = [
   ['run', 'report', 'cases'],
   ['run', 'report', 'suite', 'content', 'cases'],
   ['changes'],
+  ['records'],
 ];
+/** The big arrays of a stored run for the run page (`StoredRunView`). */
+export const STORED_RUN_ARRAYS: readonly ArrayPath[] = [
+  ['run', 'plan', 'suite', 'cases'],
+  ['run', 'plan', 'outputs', 'report', 'cases'],
+  ['run', 'plan', 'outputs', 'report', 'suite', 'content', 'cases'],
+  ['run', 'report', 'cases'],
+  ['run', 'report', 'suite', 'content', 'cases'],
+  ['records'],
+  ['changes'],
+];
+/** What of a stored run is sent: all but a replay's recorded report's cases (its verdict changes come computed). */
+export const STORED_RUN_SENT = new Set([0, 3, 4, 5, 6]);
 /** The big arrays of an opened report (`readReportFile`'s answer), sent in slices. */
 export const OPENED_REPORT_ARRAYS: readonly ArrayPath[] = [
   ['report', 'cases'],

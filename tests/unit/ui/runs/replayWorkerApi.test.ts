@@ -10,8 +10,13 @@ import {
   createReplayWorkerApi,
   type ReplayProgress,
   type ReplayResult,
+  type StoredRunView,
 } from '../../../../src/ui/runs/replay/replayWorkerApi.ts';
-import { REPLAY_RESULT_ARRAYS, RUN_ARRAYS } from '../../../../src/ui/runs/replay/transferPaths.ts';
+import {
+  REPLAY_RESULT_ARRAYS,
+  RUN_ARRAYS,
+  STORED_RUN_ARRAYS,
+} from '../../../../src/ui/runs/replay/transferPaths.ts';
 import type { RunRecord } from '../../../../src/core/run/runStore.ts';
 import { diffCaseVerdicts } from '../../../../src/core/compare/diffCaseVerdicts.ts';
 
@@ -109,5 +114,31 @@ describe('the report worker', () => {
     expect(run.status).toBe('stopped');
     expect(changes).toBeNull();
     expect((await store.getCases(opened.runId)).length).toBeLessThan(7);
+  });
+
+  it('reads a stored run for the run page without the recorded cases, with its records and changes', async () => {
+    const store = createMemoryRunStore();
+    const api = createReplayWorkerApi({ store, release: () => undefined, progressMs: 0 });
+    expect(await api.openStored('no-such-run')).toBeNull();
+    const opened = await api.openReport(new File([fixture], 'r.json'), 'instant', () => undefined);
+    if (!opened.ok) throw new Error(opened.message);
+    const end = await api.executeReplay(opened.runId, null, null, {
+      onProgress: () => undefined,
+      onToken: () => undefined,
+    });
+    if (!end.ok) throw new Error(end.message);
+    const { changes } = received<ReplayResult>(api, opened.runId, end.slices, REPLAY_RESULT_ARRAYS);
+
+    const prepared = await api.openStored(opened.runId);
+    if (prepared === null) throw new Error('not found');
+    const view = received<StoredRunView>(api, prepared.token, prepared.slices, STORED_RUN_ARRAYS);
+    const stored = await store.getRun(opened.runId);
+    expect(view.run.report).toEqual(stored?.report);
+    expect(view.run.plan.suite).toEqual(stored?.plan.suite);
+    expect(view.run.plan.outputs.kind === 'replay' && view.run.plan.outputs.report.cases).toEqual([]);
+    expect(view.records).toEqual(await store.getCases(opened.runId));
+    expect(view.records).toHaveLength(7);
+    expect(view).toMatchObject({ planned: 7, runsCode: false });
+    expect(view.changes).toEqual(changes);
   });
 });
