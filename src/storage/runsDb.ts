@@ -2,7 +2,7 @@
 // tab resumes a run instead of starting over. Runs kept by tabeval 0.1 are read and converted.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReportCase } from '../core/report/schema.ts';
-import type { RunRecord, RunStore } from '../core/run/runStore.ts';
+import type { RunPlan, RunRecord, RunStore } from '../core/run/runStore.ts';
 import type { BatchWriter } from '../core/run/bufferedRunStore.ts';
 import { fromStoredCase, fromStoredRun } from './legacyRuns.ts';
 
@@ -14,14 +14,28 @@ interface CaseRow {
   record: ReportCase;
 }
 
+/**
+ * A run row: the run without its plan (kept in `plans`, written once: a replay's plan holds the
+ * whole recorded report, and every status change would write it again). Rows kept before
+ * version 3 still hold their plan.
+ */
+type RunRow = Omit<RunRecord, 'plan'> & { plan?: RunPlan };
+
+interface PlanRow {
+  runId: string;
+  plan: RunPlan;
+}
+
 interface RunsSchema extends DBSchema {
-  runs: { key: string; value: RunRecord; indexes: { byCreatedAt: string } };
+  runs: { key: string; value: RunRow; indexes: { byCreatedAt: string } };
+  plans: { key: string; value: PlanRow };
   cases: { key: [string, number]; value: CaseRow; indexes: { byRun: string } };
 }
 
 const DB_NAME = 'tabeval';
 // 2: case rows keyed by [runId, index] (several samples of one case); run records hold a plan.
-const DB_VERSION = 2;
+// 3: plans in a store of their own (rows of version 2 keep theirs inline until written again).
+const DB_VERSION = 3;
 
 let dbPromise: Promise<IDBPDatabase<RunsSchema>> | null = null;
 
@@ -32,6 +46,8 @@ function db(): Promise<IDBPDatabase<RunsSchema>> {
         const runs = database.createObjectStore('runs', { keyPath: 'id' });
         runs.createIndex('byCreatedAt', 'createdAt');
       }
+      if (oldVersion < 3) database.createObjectStore('plans', { keyPath: 'runId' });
+      if (oldVersion >= 2) return;
       // Version 1 keyed case rows by [runId, caseId]: copy them into the new store's keys.
       const oldRows: unknown[] = oldVersion === 1 ? await tx.objectStore('cases').getAll() : [];
       if (oldVersion === 1) database.deleteObjectStore('cases');
@@ -59,13 +75,25 @@ function plain<T>(value: T): T {
  */
 export function createRunsDb(copy: 'json' | 'none'): BatchWriter {
   const prepare = copy === 'json' ? plain : <T>(value: T): T => value;
+  // Plans this store wrote (a run's plan never changes: its later records share the object).
+  const written = new WeakSet<RunPlan>();
   const store: BatchWriter = {
     async putRun(run) {
-      await (await db()).put('runs', prepare(run));
+      const { plan, ...row } = run;
+      const tx = (await db()).transaction(['runs', 'plans'], 'readwrite');
+      const writes: Promise<unknown>[] = [tx.objectStore('runs').put(prepare(row)), tx.done];
+      if (!written.has(plan)) writes.push(tx.objectStore('plans').put(prepare({ runId: run.id, plan })));
+      await Promise.all(writes);
+      written.add(plan);
     },
     async getRun(id) {
-      const raw: unknown = await (await db()).get('runs', id);
-      return raw === undefined ? undefined : (fromStoredRun(raw) ?? undefined);
+      const tx = (await db()).transaction(['runs', 'plans']);
+      const [row, planRow] = await Promise.all([
+        tx.objectStore('runs').get(id),
+        tx.objectStore('plans').get(id),
+        tx.done,
+      ]);
+      return row === undefined ? undefined : (fromStoredRun(joinPlan(row, planRow)) ?? undefined);
     },
     async putCase(runId, index, record) {
       await (await db()).put('cases', prepare({ runId, caseId: record.id, index, record }));
@@ -96,19 +124,31 @@ export function createRunsDb(copy: 'json' | 'none'): BatchWriter {
 /** The runs store of this browser, for the page. */
 export const runsDb: RunStore = createRunsDb('json');
 
+/** A stored row with its plan: from the plans store, or its own (a row kept before version 3). */
+function joinPlan(row: RunRow, planRow: PlanRow | undefined): unknown {
+  return planRow === undefined ? row : { ...row, plan: planRow.plan };
+}
+
 /** Every run, newest first (runs this version cannot read are left out). */
 export async function listRuns(): Promise<RunRecord[]> {
-  const raw: unknown[] = await (await db()).getAllFromIndex('runs', 'byCreatedAt');
-  return raw
+  const tx = (await db()).transaction(['runs', 'plans']);
+  const [rows, plans] = await Promise.all([
+    tx.objectStore('runs').index('byCreatedAt').getAll(),
+    tx.objectStore('plans').getAll(),
+    tx.done,
+  ]);
+  const byRun = new Map(plans.map((p) => [p.runId, p]));
+  return rows
     .reverse()
-    .map(fromStoredRun)
+    .map((row) => fromStoredRun(joinPlan(row, byRun.get(row.id))))
     .filter((run): run is RunRecord => run !== null);
 }
 
-/** Deletes a run and its cases. */
+/** Deletes a run, its plan and its cases. */
 export async function deleteRun(id: string): Promise<void> {
-  const tx = (await db()).transaction(['runs', 'cases'], 'readwrite');
+  const tx = (await db()).transaction(['runs', 'plans', 'cases'], 'readwrite');
   await tx.objectStore('runs').delete(id);
+  await tx.objectStore('plans').delete(id);
   const keys = await tx.objectStore('cases').index('byRun').getAllKeys(id);
   await Promise.all(keys.map((k) => tx.objectStore('cases').delete(k)));
   await tx.done;

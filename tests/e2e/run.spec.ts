@@ -295,3 +295,48 @@ test('the app downloads the same HTML, CSV and Markdown files as the CLI makes f
   expect(await save('export-csv')).toBe(readFileSync(join(dir, 'cli.csv'), 'utf8'));
   expect((await save('export-md')).trimEnd()).toBe(md.trimEnd());
 });
+
+test('a run kept by the previous storage version (plan inside the run row) still opens and lists', async ({
+  page,
+}) => {
+  await openReport(page, 'punie-30b.report.json', fixture('punie-30b.report.json'));
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+  const id = page.url().split('/').at(-1)!;
+  // Away from the app (its connection closes), rebuild the database as version 2 kept it.
+  await page.goto('./exec-harness.html');
+  await page.evaluate(async (runId) => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const openDb = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('tabeval', version);
+        if (upgrade) open.onupgradeneeded = () => upgrade(open.result);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+    const current = await openDb();
+    const tx = current.transaction(['runs', 'plans', 'cases']);
+    const row = (await request(tx.objectStore('runs').get(runId))) as Record<string, unknown>;
+    const planRow = (await request(tx.objectStore('plans').get(runId))) as { plan: unknown };
+    const cases = await request(tx.objectStore('cases').getAll());
+    current.close();
+    await request(indexedDB.deleteDatabase('tabeval'));
+    const old = await openDb(2, (db) => {
+      db.createObjectStore('runs', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
+      db.createObjectStore('cases', { keyPath: ['runId', 'index'] }).createIndex('byRun', 'runId');
+    });
+    const write = old.transaction(['runs', 'cases'], 'readwrite');
+    write.objectStore('runs').put({ ...row, plan: planRow.plan });
+    for (const c of cases) write.objectStore('cases').put(c);
+    await new Promise((resolve) => (write.oncomplete = resolve));
+    old.close();
+  }, id);
+  await page.goto(`./#/runs/${id}`);
+  await expect(page.getByTestId('overall-score')).toHaveText('75.0 %');
+  await expect(page.getByTestId('rescore-notice')).toContainText(/no case changed/i);
+  await page.goto('./#/runs');
+  await expect(page.getByTestId('runs-table')).toContainText('punie-baseline');
+});
