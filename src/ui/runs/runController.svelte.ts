@@ -9,6 +9,7 @@ import type { ScoringSettings } from '../../core/execution/schema.ts';
 import type { RunProgress } from '../../core/run/runSuite.ts';
 import type { RunRecord } from '../../core/run/runStore.ts';
 import { createRun, executeRun, type RunSessionDeps } from '../../core/run/runSession.ts';
+import { plannedRecords } from '../../core/run/runListing.ts';
 import type { VerdictChange } from '../../core/compare/diffCaseVerdicts.ts';
 import { deviceLabel } from '../../core/report/deviceLabel.ts';
 import { runsDb } from '../../storage/runsDb.ts';
@@ -365,13 +366,6 @@ class RunController {
       this.#now = performance.now();
     });
   }
-}
-
-/** Records a run makes: every case × sample for a live run, the recorded ones for a replay. */
-function plannedRecords(run: RunRecord): number {
-  return run.plan.outputs.kind === 'replay'
-    ? run.plan.outputs.report.cases.length
-    : run.plan.suite.cases.length * run.plan.params.samples;
 }
 
 export const runController = new RunController();

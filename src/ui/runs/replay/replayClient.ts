@@ -3,6 +3,7 @@
 // 10,000-case report holds the page's thread for long.
 import type { Executor } from '../../../core/execution/schema.ts';
 import type { RunRecord } from '../../../core/run/runStore.ts';
+import type { RunListing } from '../../../core/run/runListing.ts';
 import { WorkerClient, type WorkerDeath } from '../../../workers/workerClient.ts';
 import { byReference } from '../../../workers/pagePort.ts';
 import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../../workers/slicedTransfer.ts';
@@ -132,6 +133,16 @@ export async function openStoredInWorker(runId: string): Promise<StoredRunView |
   const view = await fetchSliced<StoredRunView>(reply.token, reply.slices, STORED_RUN_ARRAYS);
   if (view === null) throw new Error('The report worker lost the stored run. Reload the page.');
   return view;
+}
+
+/** Every stored run as lists show it, read in the worker; rejects if the store cannot be read. */
+export async function listRunsInWorker(): Promise<RunListing[]> {
+  const reply = await client.call<RunListing[] | { ok: false; message: string }>(
+    (api) => api.listRuns(),
+    (death) => ({ ok: false, message: deathMessage(death) }),
+  );
+  if (!Array.isArray(reply)) throw new Error(reply.message);
+  return reply;
 }
 
 /** Stops opening a report (the worker is ended; the next call starts a fresh one). */

@@ -14,6 +14,7 @@ import { diffCaseVerdicts, type VerdictChange } from '../../../core/compare/diff
 import { deviceLabel } from '../../../core/report/deviceLabel.ts';
 import { sourceModelId } from '../../../core/report/sourceFacts.ts';
 import type { RunRecord, RunStore } from '../../../core/run/runStore.ts';
+import { isUnfinished, plannedRecords, runListing, type RunListing } from '../../../core/run/runListing.ts';
 import { createRun, executeRun } from '../../../core/run/runSession.ts';
 import type { RunProgress } from '../../../core/run/runSuite.ts';
 import { suiteRunsCode } from '../../../core/scoring/scoreExec.ts';
@@ -106,6 +107,8 @@ function replayChanges(run: RunRecord): VerdictChange[] | null {
 
 export interface ReplayWorkerDeps {
   store: RunStore;
+  /** Every stored run, newest first (the Runs page's list). */
+  listRuns(): Promise<RunRecord[]>;
   /** Release a comlink callback proxy (no-op for plain functions). */
   release(callback: unknown): void;
   /** Milliseconds between progress messages (default 100). */
@@ -329,16 +332,27 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       const view: StoredRunView = {
         run,
         records: await deps.store.getCases(runId),
-        planned:
-          run.plan.outputs.kind === 'replay'
-            ? run.plan.outputs.report.cases.length
-            : run.plan.suite.cases.length * run.plan.params.samples,
+        planned: plannedRecords(run),
         runsCode: suiteRunsCode(run.plan.suite),
         changes: replayChanges(run),
       };
       tokens += 1;
       const token = `stored:${tokens}`;
       return { token, slices: prepare(token, view, STORED_RUN_ARRAYS, STORED_RUN_SENT) };
+    },
+
+    /** Every stored run as lists show it (`RunListing`), newest first; or why the store cannot be read. */
+    async listRuns(): Promise<RunListing[] | { ok: false; message: string }> {
+      try {
+        const runs = await deps.listRuns();
+        return await Promise.all(
+          runs.map(async (run) =>
+            runListing(run, isUnfinished(run) ? await deps.store.getCases(run.id) : null),
+          ),
+        );
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
     },
 
     /** Stops the replay of `runId` after its current record (finished records stay stored). */

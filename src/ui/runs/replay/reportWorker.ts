@@ -3,13 +3,14 @@
 // (records written in batches: a replay's records can be recomputed).
 import { exposeToPage } from '../../../workers/pagePort.ts';
 import { releaseCallback } from '../../../workers/releaseCallback.ts';
-import { createRunsDb } from '../../../storage/runsDb.ts';
+import { createRunsDb, listRuns } from '../../../storage/runsDb.ts';
 import { bufferedRunStore } from '../../../core/run/bufferedRunStore.ts';
 import { createReplayWorkerApi } from './replayWorkerApi.ts';
 
 exposeToPage(
   createReplayWorkerApi({
     store: bufferedRunStore(createRunsDb('none')),
+    listRuns,
     release: releaseCallback,
   }),
 );

@@ -17,7 +17,7 @@ import {
   RUN_ARRAYS,
   STORED_RUN_ARRAYS,
 } from '../../../../src/ui/runs/replay/transferPaths.ts';
-import type { RunRecord } from '../../../../src/core/run/runStore.ts';
+import type { RunRecord, RunStore } from '../../../../src/core/run/runStore.ts';
 import { diffCaseVerdicts } from '../../../../src/core/compare/diffCaseVerdicts.ts';
 
 const fixture = readFileSync(
@@ -26,6 +26,22 @@ const fixture = readFileSync(
 );
 
 type Api = ReturnType<typeof createReplayWorkerApi>;
+
+/** A memory store and its list of runs (every run it was given, newest first). */
+function listed(store: RunStore) {
+  const ids: string[] = [];
+  return {
+    store: {
+      ...store,
+      async putRun(run: RunRecord) {
+        if (!ids.includes(run.id)) ids.unshift(run.id);
+        await store.putRun(run);
+      },
+    },
+    listRuns: async () =>
+      (await Promise.all(ids.map((id) => store.getRun(id)))).filter((r) => r !== undefined),
+  };
+}
 
 function received<T = RunRecord>(
   api: Api,
@@ -44,7 +60,7 @@ describe('the report worker', () => {
   it('opens a report file, re-scores it in the store, and hands back the whole run', async () => {
     const store = createMemoryRunStore();
     const released: unknown[] = [];
-    const api = createReplayWorkerApi({ store, release: (c) => released.push(c), progressMs: 0 });
+    const api = createReplayWorkerApi({ ...listed(store), release: (c) => released.push(c), progressMs: 0 });
     const phases: string[] = [];
     const onPhase = (phase: string) => phases.push(phase);
     const opened = await api.openReport(new File([fixture], 'r.json'), 'instant', onPhase);
@@ -86,7 +102,7 @@ describe('the report worker', () => {
   });
 
   it('answers a bad file with the message the page shows, naming the file', async () => {
-    const api = createReplayWorkerApi({ store: createMemoryRunStore(), release: () => undefined });
+    const api = createReplayWorkerApi({ ...listed(createMemoryRunStore()), release: () => undefined });
     const opened = await api.openReport(
       new File([fixture.slice(0, 500)], 'truncated.json'),
       'instant',
@@ -100,7 +116,7 @@ describe('the report worker', () => {
 
   it('stops a replay on request and keeps what it finished', async () => {
     const store = createMemoryRunStore();
-    const api = createReplayWorkerApi({ store, release: () => undefined, progressMs: 0 });
+    const api = createReplayWorkerApi({ ...listed(store), release: () => undefined, progressMs: 0 });
     const opened = await api.openReport(new File([fixture], 'r.json'), 'instant', () => undefined);
     if (!opened.ok) throw new Error(opened.message);
     const end = await api.executeReplay(opened.runId, null, null, {
@@ -113,12 +129,26 @@ describe('the report worker', () => {
     const { run, changes } = received<ReplayResult>(api, opened.runId, end.slices, REPLAY_RESULT_ARRAYS);
     expect(run.status).toBe('stopped');
     expect(changes).toBeNull();
+    // The Runs page's list: a few facts, with the stored records counted for an unfinished run.
+    const done = await store.getCases(opened.runId);
+    expect(await api.listRuns()).toEqual([
+      expect.objectContaining({
+        id: opened.runId,
+        status: 'stopped',
+        kind: 'replay',
+        suite: { id: 'punie-baseline', version: expect.any(String) },
+        hasReport: true,
+        overall: null,
+        planned: 7,
+        progress: { done: done.length, passed: done.filter((r) => r.passed).length },
+      }),
+    ]);
     expect((await store.getCases(opened.runId)).length).toBeLessThan(7);
   });
 
   it('reads a stored run for the run page without the recorded cases, with its records and changes', async () => {
     const store = createMemoryRunStore();
-    const api = createReplayWorkerApi({ store, release: () => undefined, progressMs: 0 });
+    const api = createReplayWorkerApi({ ...listed(store), release: () => undefined, progressMs: 0 });
     expect(await api.openStored('no-such-run')).toBeNull();
     const opened = await api.openReport(new File([fixture], 'r.json'), 'instant', () => undefined);
     if (!opened.ok) throw new Error(opened.message);
