@@ -30,20 +30,56 @@ function later<T extends { createdAt: string }>(a: T | undefined, b: T): T {
 }
 
 /**
- * The comparison across devices: one point per device and model, from the latest bench result
- * (that has timed samples) and the latest eval report of each. Devices are named by the user's
- * label, else by adapter and platform. Pure; never throws.
+ * What the comparison takes from an eval report: a few facts, so that reports kept in this
+ * browser (tens of MB each) are summarised where they are read (the report worker) and only
+ * these reach the page.
  */
-export function compareDevices(bench: readonly BenchResult[], reports: readonly Report[]): ComparisonPoint[] {
+export interface ReportFacts {
+  device: string;
+  model: string;
+  createdAt: string;
+  /** Overall score, 0..1. */
+  quality: number;
+  /** Median speeds over the report's cases (`runSpeedFigures`). */
+  decodeTps: number | null;
+  prefillTps: number | null;
+  ttftMs: number | null;
+  fallback: boolean;
+}
+
+/** The facts of `report` the comparison uses. Pure; never throws. */
+export function reportFacts(report: Report): ReportFacts {
+  const speed = runSpeedFigures(report);
+  return {
+    device: deviceLabel(report.device),
+    model: sourceModelId(report.source) ?? 'unknown model',
+    createdAt: report.createdAt,
+    quality: report.summary.overall,
+    decodeTps: speed.decodeTps,
+    prefillTps: speed.prefillTps,
+    ttftMs: speed.ttftMs,
+    fallback: isFallbackDevice(report.device),
+  };
+}
+
+/**
+ * The comparison across devices: one point per device and model, from the latest bench result
+ * (that has timed samples) and the latest eval report of each (`reportFacts`). Devices are named
+ * by the user's label, else by adapter and platform. Pure; never throws.
+ */
+export function compareDevices(
+  bench: readonly BenchResult[],
+  reports: readonly ReportFacts[],
+): ComparisonPoint[] {
   const latestBench = new Map<string, BenchResult>();
   for (const result of bench) {
     if (result.tests.length === 0) continue;
     const key = keyOf(deviceLabel(result.device), result.model.id);
     latestBench.set(key, later(latestBench.get(key), result));
   }
-  const latestReport = new Map<string, Report>();
+  const latestReport = new Map<string, ReportFacts>();
   for (const report of reports) {
-    const key = keyOf(deviceLabel(report.device), sourceModelId(report.source) ?? 'unknown model');
+    const key = keyOf(report.device, report.model);
     latestReport.set(key, later(latestReport.get(key), report));
   }
   const keys = [...new Set([...latestBench.keys(), ...latestReport.keys()])];
@@ -51,7 +87,7 @@ export function compareDevices(bench: readonly BenchResult[], reports: readonly 
     const [device = '', model = ''] = JSON.parse(key) as [string, string];
     const result = latestBench.get(key);
     const report = latestReport.get(key);
-    const quality = report?.summary.overall ?? null;
+    const quality = report?.quality ?? null;
     if (result) {
       const tg = result.tests.find((t) => t.kind === 'tg');
       const pp = result.tests.find((t) => t.kind === 'pp');
@@ -67,16 +103,15 @@ export function compareDevices(bench: readonly BenchResult[], reports: readonly 
         synthetic: result.engine.synthetic,
       };
     }
-    const speed = report ? runSpeedFigures(report) : null;
     return {
       device,
       model,
-      decodeTps: speed?.decodeTps ?? null,
-      prefillTps: speed?.prefillTps ?? null,
-      ttftMs: speed?.ttftMs ?? null,
-      speedSource: speed?.decodeTps != null ? 'report' : null,
+      decodeTps: report?.decodeTps ?? null,
+      prefillTps: report?.prefillTps ?? null,
+      ttftMs: report?.ttftMs ?? null,
+      speedSource: report?.decodeTps != null ? 'report' : null,
       quality,
-      fallback: isFallbackDevice(report?.device ?? null),
+      fallback: report?.fallback ?? isFallbackDevice(null),
       // Reports carry real recorded speeds (a re-scored report keeps its recording's).
       synthetic: false,
     };

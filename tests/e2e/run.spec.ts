@@ -340,3 +340,15 @@ test('a run kept by the previous storage version (plan inside the run row) still
   await page.goto('./#/runs');
   await expect(page.getByTestId('runs-table')).toContainText('punie-baseline');
 });
+
+test('a re-scored run kept in this browser enters the devices comparison with its score and speed', async ({
+  page,
+}) => {
+  await openReport(page, 'rich.report.json', fixture('rich.report.json'));
+  await expect(page.getByTestId('overall-score')).toBeVisible();
+  const score = await page.getByTestId('overall-score').textContent();
+  await page.goto('./#/devices');
+  // Summarised in the report worker: the page gets its device, model, score and median speeds.
+  await expect(page.getByTestId('scatter-device')).toHaveValue('apple metal-3');
+  await expect(page.getByTestId('best-within-budget')).toContainText(`${score}, 29.1 tok/s`);
+});

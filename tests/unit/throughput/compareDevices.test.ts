@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerSeconds, bestWithinBudget, compareDevices } from '../../../src/throughput/compareDevices.ts';
+import {
+  answerSeconds,
+  bestWithinBudget,
+  compareDevices,
+  reportFacts,
+} from '../../../src/throughput/compareDevices.ts';
 import type { Report } from '../../../src/core/report/schema.ts';
 import { loadReportFixture } from '../ui/results/loadFixture.ts';
 import { sampleResult } from './sampleResult.ts';
@@ -27,7 +32,7 @@ describe('compareDevices', () => {
     const bench = await sampleResult(); // "M2 Air, battery", 0.5B, tg ≈ 50 t/s
     const points = compareDevices(
       [bench],
-      [report({ label: 'M2 Air, battery', model: SMALL, overall: 0.6 })],
+      [reportFacts(report({ label: 'M2 Air, battery', model: SMALL, overall: 0.6 }))],
     );
     expect(points).toEqual([
       {
@@ -45,7 +50,7 @@ describe('compareDevices', () => {
   });
 
   it('takes speeds from the report when no benchmark exists, naming the device by its adapter', () => {
-    const [point] = compareDevices([], [rich]);
+    const [point] = compareDevices([], [reportFacts(rich)]);
     expect(point).toMatchObject({
       device: 'apple metal-3',
       model: MID,
@@ -59,8 +64,8 @@ describe('compareDevices', () => {
   it('keeps the latest result of each device and model', async () => {
     const older = report({ label: 'Pixel 8', model: SMALL, overall: 0.2, createdAt: '2026-01-01T00:00:00Z' });
     const newer = report({ label: 'Pixel 8', model: SMALL, overall: 0.4, createdAt: '2026-02-01T00:00:00Z' });
-    expect(compareDevices([], [newer, older]).map((p) => p.quality)).toEqual([0.4]);
-    expect(compareDevices([], [older, newer]).map((p) => p.quality)).toEqual([0.4]);
+    expect(compareDevices([], [newer, older].map(reportFacts)).map((p) => p.quality)).toEqual([0.4]);
+    expect(compareDevices([], [older, newer].map(reportFacts)).map((p) => p.quality)).toEqual([0.4]);
   });
 
   it('picks the best-scoring model on a device that answers within a latency budget', () => {
@@ -70,7 +75,7 @@ describe('compareDevices', () => {
         report({ label: 'laptop', model: SMALL, overall: 0.5 }),
         report({ label: 'laptop', model: MID, overall: 0.8 }),
         report({ label: 'phone', model: MID, overall: 0.9 }),
-      ],
+      ].map(reportFacts),
     ).map((p) => (p.model === SMALL ? { ...p, decodeTps: 100, ttftMs: 100 } : p));
     const mid = points.find((p) => p.device === 'laptop' && p.model === MID);
     expect(mid && answerSeconds(mid, 256)).toBeCloseTo(0.313 + 256 / 29.1, 10); // ≈ 9.11 s

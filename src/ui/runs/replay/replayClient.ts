@@ -4,6 +4,7 @@
 import type { Executor } from '../../../core/execution/schema.ts';
 import type { RunRecord } from '../../../core/run/runStore.ts';
 import type { RunListing } from '../../../core/run/runListing.ts';
+import type { ReportFacts } from '../../../throughput/compareDevices.ts';
 import { WorkerClient, type WorkerDeath } from '../../../workers/workerClient.ts';
 import { byReference } from '../../../workers/pagePort.ts';
 import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../../workers/slicedTransfer.ts';
@@ -139,6 +140,16 @@ export async function openStoredInWorker(runId: string): Promise<StoredRunView |
 export async function listRunsInWorker(): Promise<RunListing[]> {
   const reply = await client.call<RunListing[] | { ok: false; message: string }>(
     (api) => api.listRuns(),
+    (death) => ({ ok: false, message: deathMessage(death) }),
+  );
+  if (!Array.isArray(reply)) throw new Error(reply.message);
+  return reply;
+}
+
+/** The comparison's facts of every complete run kept in this browser, read in the worker; rejects if the store cannot be read. */
+export async function keptReportFactsInWorker(): Promise<ReportFacts[]> {
+  const reply = await client.call<ReportFacts[] | { ok: false; message: string }>(
+    (api) => api.keptReportFacts(),
     (death) => ({ ok: false, message: deathMessage(death) }),
   );
   if (!Array.isArray(reply)) throw new Error(reply.message);

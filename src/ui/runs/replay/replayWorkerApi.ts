@@ -20,6 +20,7 @@ import type { RunProgress } from '../../../core/run/runSuite.ts';
 import { suiteRunsCode } from '../../../core/scoring/scoreExec.ts';
 import { suiteHash } from '../../../core/suite/suiteHash.ts';
 import { replayReport } from '../../../engines/replay/replayReport.ts';
+import { reportFacts, type ReportFacts } from '../../../throughput/compareDevices.ts';
 import {
   sliceForTransfer,
   type ArrayPath,
@@ -349,6 +350,17 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
           runs.map(async (run) =>
             runListing(run, isUnfinished(run) ? await deps.store.getCases(run.id) : null),
           ),
+        );
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+
+    /** The comparison's facts of every complete run's report (the Devices page), newest first. */
+    async keptReportFacts(): Promise<ReportFacts[] | { ok: false; message: string }> {
+      try {
+        return (await deps.listRuns()).flatMap((run) =>
+          run.status === 'complete' && run.report ? [reportFacts(run.report)] : [],
         );
       } catch (e) {
         return { ok: false, message: e instanceof Error ? e.message : String(e) };

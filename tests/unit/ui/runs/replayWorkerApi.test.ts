@@ -18,6 +18,7 @@ import {
   STORED_RUN_ARRAYS,
 } from '../../../../src/ui/runs/replay/transferPaths.ts';
 import type { RunRecord, RunStore } from '../../../../src/core/run/runStore.ts';
+import { reportFacts } from '../../../../src/throughput/compareDevices.ts';
 import { diffCaseVerdicts } from '../../../../src/core/compare/diffCaseVerdicts.ts';
 
 const fixture = readFileSync(
@@ -91,6 +92,8 @@ describe('the report worker', () => {
     expect(result.run.status).toBe('complete');
     expect(result.run.report?.summary.overall).toBe(0.75);
     expect(result.run.report?.cases).toHaveLength(7);
+    // The Devices page gets the complete run's report as the comparison's facts only.
+    expect(await api.keptReportFacts()).toEqual([reportFacts(stored.report)]);
     expect(result.changes).toEqual(
       diffCaseVerdicts(plan.outputs.kind === 'replay' ? plan.outputs.report.cases : [], stored.report.cases),
     );
