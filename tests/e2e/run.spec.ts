@@ -352,3 +352,19 @@ test('a re-scored run kept in this browser enters the devices comparison with it
   await expect(page.getByTestId('scatter-device')).toHaveValue('apple metal-3');
   await expect(page.getByTestId('best-within-budget')).toContainText(`${score}, 29.1 tok/s`);
 });
+
+test('report files chosen on the devices page are read in the report worker; a bad one says why', async ({
+  page,
+}) => {
+  await page.goto('./#/devices');
+  await page.getByTestId('devices-import').setInputFiles([
+    { name: 'rich.json', mimeType: 'application/json', buffer: Buffer.from(fixture('rich.report.json')) },
+    { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff]) },
+  ]);
+  const messages = page.getByTestId('devices-messages');
+  await expect(messages).toContainText('rich.json');
+  await expect(messages).toContainText('opened');
+  await expect(messages).toContainText('invalid byte 0xff at byte offset 1');
+  await expect(page.getByTestId('scatter-device')).toHaveValue('apple metal-3');
+  await expect(page.getByTestId('best-within-budget')).toContainText('81.3 %, 29.1 tok/s');
+});

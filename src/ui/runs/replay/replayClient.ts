@@ -5,6 +5,7 @@ import type { Executor } from '../../../core/execution/schema.ts';
 import type { RunRecord } from '../../../core/run/runStore.ts';
 import type { RunListing } from '../../../core/run/runListing.ts';
 import type { ReportFacts } from '../../../throughput/compareDevices.ts';
+import type { ComparisonFileRead } from '../../throughput/readComparisonFile.ts';
 import { WorkerClient, type WorkerDeath } from '../../../workers/workerClient.ts';
 import { byReference } from '../../../workers/pagePort.ts';
 import { joinTransferSlices, type ArrayPath, type TransferSlice } from '../../../workers/slicedTransfer.ts';
@@ -154,6 +155,14 @@ export async function keptReportFactsInWorker(): Promise<ReportFacts[]> {
   );
   if (!Array.isArray(reply)) throw new Error(reply.message);
   return reply;
+}
+
+/** A file for the Devices page's comparison, read in the worker; never rejects. */
+export function readComparisonFileInWorker(file: File): Promise<ComparisonFileRead> {
+  return client.call<ComparisonFileRead>(
+    (api) => api.readComparisonFile(file),
+    (death) => ({ ok: false, text: deathMessage(death) }),
+  );
 }
 
 /** Stops opening a report (the worker is ended; the next call starts a fresh one). */

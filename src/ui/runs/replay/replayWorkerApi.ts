@@ -39,6 +39,7 @@ import {
 } from './transferPaths.ts';
 import { readReportFile, type ReportOpenPhase } from '../readReportFile.ts';
 import { loadSuiteFromFiles } from '../suiteSources.ts';
+import { readComparisonFile, type ComparisonFileRead } from '../../throughput/readComparisonFile.ts';
 
 /** A value prepared in the worker, to fetch with `skeleton(token)` and `slice(token, i)`. */
 export interface Prepared {
@@ -365,6 +366,11 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
       } catch (e) {
         return { ok: false, message: e instanceof Error ? e.message : String(e) };
       }
+    },
+
+    /** A file chosen on the Devices page, read as the comparison takes it (`readComparisonFile`). */
+    readComparisonFile(file: File): Promise<ComparisonFileRead> {
+      return readComparisonFile(file);
     },
 
     /** Stops the replay of `runId` after its current record (finished records stay stored). */
