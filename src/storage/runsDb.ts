@@ -15,8 +15,8 @@ interface CaseRow {
 }
 
 /**
- * A run row: the run without its plan (kept in `plans`, written once: a replay's plan holds the
- * whole recorded report, and every status change would write it again). Rows kept before
+ * A run row: the run without its plan (kept in `plans`, written once per run: a replay's plan
+ * holds the whole recorded report, and every status change would write it again). Rows kept before
  * version 3 still hold their plan.
  */
 type RunRow = Omit<RunRecord, 'plan'> & { plan?: RunPlan };
@@ -40,7 +40,24 @@ const DB_VERSION = 3;
 let dbPromise: Promise<IDBPDatabase<RunsSchema>> | null = null;
 
 function db(): Promise<IDBPDatabase<RunsSchema>> {
-  dbPromise ??= openDB<RunsSchema>(DB_NAME, DB_VERSION, {
+  if (dbPromise) return dbPromise;
+  let refuse: (reason: Error) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => (refuse = reject));
+  const opening = openDB<RunsSchema>(DB_NAME, DB_VERSION, {
+    // A tab of an older version holds the database open: say so instead of waiting forever.
+    blocked() {
+      dbPromise = null;
+      refuse(
+        new Error(
+          'another tab of this site, opened before an update, holds its stored runs: close the other tabs of this site, then reload',
+        ),
+      );
+    },
+    // A newer version wants the database: let it go (the next call opens it again).
+    blocking() {
+      dbPromise = null;
+      void opening.then((database) => database.close());
+    },
     async upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const runs = database.createObjectStore('runs', { keyPath: 'id' });
@@ -56,6 +73,7 @@ function db(): Promise<IDBPDatabase<RunsSchema>> {
       for (const row of oldRows) await cases.put(row as CaseRow);
     },
   });
+  dbPromise = Promise.race([opening, refused]);
   return dbPromise;
 }
 
@@ -75,16 +93,20 @@ function plain<T>(value: T): T {
  */
 export function createRunsDb(copy: 'json' | 'none'): BatchWriter {
   const prepare = copy === 'json' ? plain : <T>(value: T): T => value;
-  // Plans this store wrote (a run's plan never changes: its later records share the object).
-  const written = new WeakSet<RunPlan>();
   const store: BatchWriter = {
+    // A run's plan never changes: it is written when the store has none for the run (a key
+    // lookup, no value read), in the same transaction as the row.
     async putRun(run) {
       const { plan, ...row } = run;
       const tx = (await db()).transaction(['runs', 'plans'], 'readwrite');
+      const plans = tx.objectStore('plans');
       const writes: Promise<unknown>[] = [tx.objectStore('runs').put(prepare(row)), tx.done];
-      if (!written.has(plan)) writes.push(tx.objectStore('plans').put(prepare({ runId: run.id, plan })));
+      writes.push(
+        plans
+          .getKey(run.id)
+          .then((key) => (key === undefined ? plans.put(prepare({ runId: run.id, plan })) : key)),
+      );
       await Promise.all(writes);
-      written.add(plan);
     },
     async getRun(id) {
       const tx = (await db()).transaction(['runs', 'plans']);

@@ -19,7 +19,8 @@ export interface BufferOptions {
  * call (`putRun`, `getRun`, `getCases`), so a run's final record never lands before its cases. For
  * replays, whose records can be recomputed: a crash loses at most the last `maxWaitMs` of them,
  * where one transaction per record would cost a millisecond or more each. A failed write is
- * thrown by the next call. Never drops a queued record silently.
+ * thrown by the next `putCase` and by the next `putRun` (which then clears it: the pass ends with
+ * that error); reads still answer with what is stored. Never drops a queued record silently.
  */
 export function bufferedRunStore(store: BatchWriter, options: BufferOptions = {}): RunStore {
   const maxRecords = options.maxRecords ?? 500;
@@ -54,13 +55,22 @@ export function bufferedRunStore(store: BatchWriter, options: BufferOptions = {}
     });
   };
 
+  // Reads wait for the queued writes but do not fail with them: what is stored is still readable.
+  const settled = () => flush().catch(() => undefined);
+
   return {
     async putRun(run) {
-      await flush();
+      try {
+        await flush();
+      } catch (e) {
+        // Reported once, to the pass whose records were lost; the next pass writes afresh.
+        failure = null;
+        throw e;
+      }
       await store.putRun(run);
     },
     async getRun(id) {
-      await flush();
+      await settled();
       return store.getRun(id);
     },
     async putCase(runId, index, record) {
@@ -70,7 +80,7 @@ export function bufferedRunStore(store: BatchWriter, options: BufferOptions = {}
       else timer ??= setTimeout(() => void flush().catch(() => undefined), maxWaitMs);
     },
     async getCases(runId) {
-      await flush();
+      await settled();
       return store.getCases(runId);
     },
   };

@@ -166,6 +166,8 @@ class RunController {
     if (this.#run?.id !== runId && !(await this.open(runId))) throw new Error(`no stored run ${runId}`);
     const run = this.#run;
     if (!run) throw new Error(`no stored run ${runId}`);
+    // `open` may have found it running in another tab.
+    if ((this.#status as RunStatus) === 'elsewhere') return;
     if (run.plan.outputs.kind === 'live') {
       if (!engine) {
         this.#error = 'Load the model of this run first, then resume.';
@@ -199,7 +201,7 @@ class RunController {
     this.#status = elsewhere ? 'elsewhere' : run.status === 'running' ? 'stopped' : run.status;
     if (elsewhere) this.#reopenWhenFree(runId);
     this.#total = view.planned;
-    this.#done = records.length;
+    this.#done = view.done;
     this.#records = records;
     this.#error = run.error;
     this.#stream = '';
@@ -209,6 +211,7 @@ class RunController {
 
   // When the other tab lets go (finished, stopped, closed, crashed), show the run as it is now.
   #reopenWhenFree(runId: string): void {
+    this.#waitForLock?.abort();
     const waiting = new AbortController();
     this.#waitForLock = waiting;
     whenRunUnlocked(runId, waiting.signal)
@@ -360,12 +363,19 @@ class RunController {
       // Only the tail is shown: laying out a runaway output's whole text again every frame
       // would take the page's thread for seconds.
       const stream = this.#stream + this.#pending;
-      this.#stream = stream.length > STREAM_TAIL_CHARS ? `…${stream.slice(-STREAM_TAIL_CHARS)}` : stream;
+      this.#stream = stream.length > STREAM_TAIL_CHARS ? `…${keepTail(stream, STREAM_TAIL_CHARS)}` : stream;
       this.#streamedChars += this.#pending.length;
       this.#pending = '';
       this.#now = performance.now();
     });
   }
+}
+
+/** The last `max` UTF-16 units of `text`, never starting inside a surrogate pair. */
+function keepTail(text: string, max: number): string {
+  const tail = text.slice(-max);
+  const first = tail.charCodeAt(0);
+  return first >= 0xdc00 && first <= 0xdfff ? tail.slice(1) : tail;
 }
 
 export const runController = new RunController();

@@ -89,12 +89,15 @@ export interface ReplayResult {
 
 /**
  * A stored run as the run page shows it (`openStored`): the run (a replay's plan without the
- * recorded report's cases), its stored records, how many it makes, whether it runs code, and a
+ * recorded report's cases), its stored records (unfinished runs), how many it has and makes, whether it runs code, and a
  * complete replay's verdict changes.
  */
 export interface StoredRunView {
   run: RunRecord;
+  /** Its stored records for an unfinished run (the partial results); empty for a complete one. */
   records: ReportCase[];
+  /** How many records are stored. */
+  done: number;
   planned: number;
   runsCode: boolean;
   changes: VerdictChange[] | null;
@@ -328,19 +331,29 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
     },
 
     /** Reads the stored run `runId` and its records for the run page (`StoredRunView`, in slices); null if none. */
-    async openStored(runId: string): Promise<Prepared | null> {
-      const run = await deps.store.getRun(runId);
-      if (!run) return null;
-      const view: StoredRunView = {
-        run,
-        records: await deps.store.getCases(runId),
-        planned: plannedRecords(run),
-        runsCode: suiteRunsCode(run.plan.suite),
-        changes: replayChanges(run),
-      };
-      tokens += 1;
-      const token = `stored:${tokens}`;
-      return { token, slices: prepare(token, view, STORED_RUN_ARRAYS, STORED_RUN_SENT) };
+    async openStored(runId: string): Promise<Prepared | null | { ok: false; message: string }> {
+      try {
+        const run = await deps.store.getRun(runId);
+        if (!run) return null;
+        const records = await deps.store.getCases(runId);
+        const view: StoredRunView = {
+          run,
+          // A complete run shows its report; only an unfinished one shows its records.
+          records: run.status === 'complete' ? [] : records,
+          done: records.length,
+          planned: plannedRecords(run),
+          runsCode: suiteRunsCode(run.plan.suite),
+          changes: replayChanges(run),
+        };
+        tokens += 1;
+        const token = `stored:${tokens}`;
+        return { token, slices: prepare(token, view, STORED_RUN_ARRAYS, STORED_RUN_SENT) };
+      } catch (e) {
+        return {
+          ok: false,
+          message: `The runs kept in this browser could not be read (${e instanceof Error ? e.message : String(e)}). Reload the page; if it persists, free some disk space.`,
+        };
+      }
     },
 
     /** Every stored run as lists show it (`RunListing`), newest first; or why the store cannot be read. */
