@@ -49,23 +49,24 @@ function deathMessage(death: WorkerDeath): string {
   return `The report worker stopped (${death.detail}). Reload the page and try again.`;
 }
 
-/** A value prepared in the worker, fetched slice by slice (one message, one short task each). */
+/** A value prepared in the worker, fetched in slices (one message, one short task each). */
 async function fetchSliced<T>(token: string, slices: number, paths: readonly ArrayPath[]): Promise<T | null> {
   const skeleton = await client.call(
     (api) => api.skeleton(token),
     () => null,
   );
   if (skeleton === null) return null;
-  const parts: TransferSlice[] = [];
-  for (let i = 0; i < slices; i += 1) {
-    const slice = await client.call(
-      (api) => api.slice(token, i),
-      () => null,
-    );
-    if (slice === null) return null;
-    parts.push(slice);
-  }
-  return joinTransferSlices(skeleton as T, paths, parts);
+  // Asked for all at once (the worker answers in order, one message each): no round trip per slice.
+  const parts = await Promise.all(
+    Array.from({ length: slices }, (_, i) =>
+      client.call<TransferSlice | null>(
+        (api) => api.slice(token, i),
+        () => null,
+      ),
+    ),
+  );
+  if (parts.some((part) => part === null)) return null;
+  return joinTransferSlices(skeleton as T, paths, parts as TransferSlice[]);
 }
 
 const fetchRun = (runId: string, slices: number) => fetchSliced<RunRecord>(runId, slices, RUN_ARRAYS);
