@@ -1,7 +1,7 @@
 // The tab's RunStore: runs and their case records in IndexedDB, so a reload, a crash or a closed
 // tab resumes a run instead of starting over. Runs kept by tabeval 0.1 are read and converted.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ReportCase } from '../core/report/schema.ts';
+import type { Report, ReportCase } from '../core/report/schema.ts';
 import type { RunPlan, RunRecord, RunStore } from '../core/run/runStore.ts';
 import type { BatchWriter } from '../core/run/bufferedRunStore.ts';
 import { fromStoredCase, fromStoredRun } from './legacyRuns.ts';
@@ -100,13 +100,11 @@ export function createRunsDb(copy: 'json' | 'none'): BatchWriter {
       const { plan, ...row } = run;
       const tx = (await db()).transaction(['runs', 'plans'], 'readwrite');
       const plans = tx.objectStore('plans');
-      const writes: Promise<unknown>[] = [tx.objectStore('runs').put(prepare(row)), tx.done];
-      writes.push(
-        plans
-          .getKey(run.id)
-          .then((key) => (key === undefined ? plans.put(prepare({ runId: run.id, plan })) : key)),
-      );
-      await Promise.all(writes);
+      await Promise.all([
+        tx.objectStore('runs').put(prepare(row)),
+        plans.getKey(run.id).then((key) => key ?? plans.put(prepare({ runId: run.id, plan }))),
+        tx.done,
+      ]);
     },
     async getRun(id) {
       const tx = (await db()).transaction(['runs', 'plans']);
@@ -164,6 +162,23 @@ export async function listRuns(): Promise<RunRecord[]> {
     .reverse()
     .map((row) => fromStoredRun(joinPlan(row, byRun.get(row.id))))
     .filter((run): run is RunRecord => run !== null);
+}
+
+/**
+ * The report of every complete run, newest first, from the run rows alone (no plan is read: a
+ * replay's plan holds its whole recorded report). Rows of tabeval 0.1 are converted.
+ */
+export async function listCompleteReports(): Promise<Report[]> {
+  const rows: unknown[] = await (await db()).getAllFromIndex('runs', 'byCreatedAt');
+  return rows.reverse().flatMap((row) => {
+    // Current rows carry `labels`; a 0.1 row is read through the converter.
+    const run = isCurrentRow(row) ? row : fromStoredRun(row);
+    return run?.status === 'complete' && run.report ? [run.report] : [];
+  });
+}
+
+function isCurrentRow(row: unknown): row is RunRow {
+  return typeof row === 'object' && row !== null && 'labels' in row;
 }
 
 /** Deletes a run, its plan and its cases. */

@@ -140,22 +140,29 @@ export async function openStoredInWorker(runId: string): Promise<StoredRunView |
 
 /** Every stored run as lists show it, read in the worker; rejects if the store cannot be read. */
 export async function listRunsInWorker(): Promise<RunListing[]> {
-  const reply = await client.call<RunListing[] | { ok: false; message: string }>(
-    (api) => api.listRuns(),
-    (death) => ({ ok: false, message: deathMessage(death) }),
+  return listOrThrow(
+    await client.call<RunListing[] | StoreFailure>(
+      (api) => api.listRuns(),
+      (death) => ({ ok: false, message: deathMessage(death) }),
+    ),
   );
+}
+
+type StoreFailure = { ok: false; message: string };
+
+function listOrThrow<T>(reply: T[] | StoreFailure): T[] {
   if (!Array.isArray(reply)) throw new Error(reply.message);
   return reply;
 }
 
 /** The comparison's facts of every complete run kept in this browser, read in the worker; rejects if the store cannot be read. */
 export async function keptReportFactsInWorker(): Promise<ReportFacts[]> {
-  const reply = await client.call<ReportFacts[] | { ok: false; message: string }>(
-    (api) => api.keptReportFacts(),
-    (death) => ({ ok: false, message: deathMessage(death) }),
+  return listOrThrow(
+    await client.call<ReportFacts[] | StoreFailure>(
+      (api) => api.keptReportFacts(),
+      (death) => ({ ok: false, message: deathMessage(death) }),
+    ),
   );
-  if (!Array.isArray(reply)) throw new Error(reply.message);
-  return reply;
 }
 
 /** A file for the Devices page's comparison, read in the worker; never rejects. */

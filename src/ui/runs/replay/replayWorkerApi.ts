@@ -3,7 +3,7 @@
 // its replay run, and re-scoring it with the one run session of the app and the CLI, so that none
 // of it takes the page's thread. The page gets small progress messages and, at the end, the run in
 // slices (slicedTransfer.ts). Nothing is thrown to the page: every answer is a value.
-import type { ReportCase } from '../../../core/report/schema.ts';
+import type { Report, ReportCase } from '../../../core/report/schema.ts';
 import type {
   ExecutionJob,
   ExecutionOutcome,
@@ -103,6 +103,12 @@ export interface StoredRunView {
   changes: VerdictChange[] | null;
 }
 
+/** Why the runs kept in this browser could not be read, with the next step. */
+function unreadable(e: unknown): { ok: false; message: string } {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { ok: false, message: `${detail}. Reload the page; if it persists, free some disk space.` };
+}
+
 /** Verdicts a complete replay changed against its recorded report; null for anything else. */
 function replayChanges(run: RunRecord): VerdictChange[] | null {
   return run.status === 'complete' && run.report && run.plan.outputs.kind === 'replay'
@@ -114,6 +120,8 @@ export interface ReplayWorkerDeps {
   store: RunStore;
   /** Every stored run, newest first (the Runs page's list). */
   listRuns(): Promise<RunRecord[]>;
+  /** The report of every complete run, newest first (the Devices page; no plan is read). */
+  listCompleteReports(): Promise<Report[]>;
   /** Release a comlink callback proxy (no-op for plain functions). */
   release(callback: unknown): void;
   /** Milliseconds between progress messages (default 100). */
@@ -349,10 +357,7 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
         const token = `stored:${tokens}`;
         return { token, slices: prepare(token, view, STORED_RUN_ARRAYS, STORED_RUN_SENT) };
       } catch (e) {
-        return {
-          ok: false,
-          message: `The runs kept in this browser could not be read (${e instanceof Error ? e.message : String(e)}). Reload the page; if it persists, free some disk space.`,
-        };
+        return unreadable(e);
       }
     },
 
@@ -366,18 +371,16 @@ export function createReplayWorkerApi(deps: ReplayWorkerDeps) {
           ),
         );
       } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        return unreadable(e);
       }
     },
 
     /** The comparison's facts of every complete run's report (the Devices page), newest first. */
     async keptReportFacts(): Promise<ReportFacts[] | { ok: false; message: string }> {
       try {
-        return (await deps.listRuns()).flatMap((run) =>
-          run.status === 'complete' && run.report ? [reportFacts(run.report)] : [],
-        );
+        return (await deps.listCompleteReports()).map(reportFacts);
       } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        return unreadable(e);
       }
     },
 

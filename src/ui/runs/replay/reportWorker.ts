@@ -3,7 +3,7 @@
 // (records written in batches: a replay's records can be recomputed).
 import { exposeToPage } from '../../../workers/pagePort.ts';
 import { releaseCallback } from '../../../workers/releaseCallback.ts';
-import { createRunsDb, listRuns } from '../../../storage/runsDb.ts';
+import { createRunsDb, listCompleteReports, listRuns } from '../../../storage/runsDb.ts';
 import { bufferedRunStore } from '../../../core/run/bufferedRunStore.ts';
 import { createReplayWorkerApi } from './replayWorkerApi.ts';
 
@@ -11,6 +11,7 @@ exposeToPage(
   createReplayWorkerApi({
     store: bufferedRunStore(createRunsDb('none')),
     listRuns,
+    listCompleteReports,
     release: releaseCallback,
   }),
 );

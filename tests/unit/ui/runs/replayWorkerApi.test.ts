@@ -41,6 +41,10 @@ function listed(store: RunStore) {
     },
     listRuns: async () =>
       (await Promise.all(ids.map((id) => store.getRun(id)))).filter((r) => r !== undefined),
+    listCompleteReports: async () =>
+      (await Promise.all(ids.map((id) => store.getRun(id)))).flatMap((r) =>
+        r?.status === 'complete' && r.report ? [r.report] : [],
+      ),
   };
 }
 
